@@ -1,0 +1,5 @@
+"""Entry point for ``python -m incident_desk``."""
+
+from incident_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The one place that knows where things live: bundled data (dev tree, wheel or frozen) and user data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DATA_DIR_ENV = "INCIDENT_DESK_DATA_DIR"
+APP_NAME = "IncidentDesk"
+APP_AUTHOR = "IncidentDesk"
+
+
+def bundled_dir(name: str) -> Path:
+    """Return the folder of bundled data ``name`` ("forms" or "resources").
+
+    A PyInstaller build unpacks it beside the executable; a wheel carries it inside the
+    package as ``_bundled/<name>``; a source checkout keeps it at the top of the tree.
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / name
+    package_copy = Path(__file__).resolve().parent / "_bundled" / name
+    if package_copy.is_dir():
+        return package_copy
+    return Path(__file__).resolve().parents[2] / name
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The installation's data folder: ``--data-dir``, else the environment, else the platform's."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

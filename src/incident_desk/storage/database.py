@@ -1,0 +1,124 @@
+"""An open installation database: audited write transactions, read-only sessions, health checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from incident_desk.domain.audit_chain import ChainReport, format_timestamp
+from incident_desk.storage import schema
+from incident_desk.storage.audit_hooks import AUDIT_INFO_KEY, AuditContext, install_audit_hooks
+from incident_desk.storage.audit_log import PendingEvent, verify_stored_chain
+from incident_desk.storage.engine import READ_ONLY_OPTION, create_sqlcipher_engine
+from incident_desk.storage.errors import DatabaseDamaged
+
+
+class AuditedSession(Session):
+    """A session whose flushes write audit events and refuse changes to log entries."""
+
+
+install_audit_hooks(AuditedSession)
+
+
+class Database:
+    """The encrypted store of one installation, open under its data key."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._writer = sessionmaker(bind=engine, class_=AuditedSession, expire_on_commit=False)
+        self._reader = sessionmaker(
+            bind=engine.execution_options(**{READ_ONLY_OPTION: True}),
+            class_=AuditedSession,
+            expire_on_commit=False,
+        )
+
+    @classmethod
+    def open(cls, path: Path, data_key: bytes, backup_dir: Path | None = None) -> Database:
+        """Open (creating the file if it is new) and bring the schema up to date."""
+        engine = create_sqlcipher_engine(path, data_key)
+        try:
+            schema.ensure_current(path, engine, backup_dir or path.parent / "backups")
+        except SQLAlchemyDatabaseError as error:
+            engine.dispose()
+            raise DatabaseDamaged(f"the database file is damaged ({error.orig})") from error
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def write(
+        self, action: str, actor_id: int | None, now: datetime, case_id: int | None = None
+    ) -> Iterator[Session]:
+        """One audited transaction: everything in it commits together or not at all."""
+        session = self._writer()
+        session.info[AUDIT_INFO_KEY] = AuditContext(actor_id, action, now, case_id)
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (changes made in it are never committed)."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @staticmethod
+    def record_event(
+        session: Session,
+        action: str,
+        entity: str,
+        entity_id: str,
+        case_id: int | None = None,
+        detail: str = "",
+    ) -> None:
+        """Add an event with no row change (a view, an export, a sign-in) to this transaction."""
+        context = session.info[AUDIT_INFO_KEY]
+        assert isinstance(context, AuditContext)
+        context.extra_events.append(
+            PendingEvent(
+                occurred_at=format_timestamp(context.now),
+                actor_id=context.actor_id,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                case_id=case_id,
+                before_digest="",
+                after_digest="",
+                detail=detail,
+            )
+        )
+
+    def verify_audit_chain(self) -> ChainReport:
+        return verify_stored_chain(self.engine)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's structural check and SQLCipher's page authentication check; [] when sound."""
+        problems: list[str] = []
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            for row in cursor.execute("PRAGMA integrity_check").fetchall():
+                if str(row[0]) != "ok":
+                    problems.append(str(row[0]))
+            problems.extend(str(row[0]) for row in cursor.execute("PRAGMA cipher_integrity_check"))
+            cursor.close()
+        finally:
+            raw.close()
+        return problems

@@ -1,0 +1,83 @@
+"""The SQLCipher engine: the only place that knows the database is SQLite underneath.
+
+Every connection is keyed with the raw 256-bit data key before anything else touches it, then
+set to WAL, FULL synchronous, in-memory temp storage and enforced foreign keys. A key that does
+not open the file fails here, at once, before any page is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from incident_desk.storage.errors import DatabaseDamaged, DatabaseKeyRejected
+
+DATA_KEY_BYTES = 32
+CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA cache_size = -65536",
+)
+# Execution option that marks a read-only unit of work: it starts with a plain BEGIN instead of
+# BEGIN IMMEDIATE, so readers never wait for the write lock.
+READ_ONLY_OPTION = "incident_desk_read_only"
+
+
+def _keyed_connection(path: Path, data_key: bytes) -> sqlcipher3.Connection:
+    connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        # SQLCipher would print its own alarm on stderr for every failed page; our errors speak.
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # Reading the schema forces SQLCipher to decrypt page 1: a wrong key fails here.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in CONNECTION_PRAGMAS:
+            connection.execute(pragma)
+        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            raise DatabaseDamaged("the database could not be switched to write-ahead logging")
+        connection.execute("PRAGMA synchronous = FULL")
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        if "not a database" in str(error).lower():
+            raise DatabaseKeyRejected(
+                "the database does not open with this key: the key vault and the database "
+                "do not belong together, or the database file is damaged"
+            ) from error
+        raise DatabaseDamaged(f"the database file is damaged ({error})") from error
+    return connection
+
+
+def create_sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
+    """An engine over the encrypted file at ``path``; raises at once if the key is wrong."""
+    if len(data_key) != DATA_KEY_BYTES:
+        raise ValueError("the data key must be 32 bytes")
+    # Fail fast (and without creating anything) before the pool hides the first connection.
+    _keyed_connection(path, data_key).close()
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=lambda: _keyed_connection(path, data_key),
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _disable_driver_transactions(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        # The DB-API driver's implicit transactions would hide BEGIN from us; we emit our own.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            # Take the write lock up front so two writers never deadlock on an upgrade.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
