@@ -9,14 +9,16 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from incident_desk.domain.audit_chain import ChainReport, format_timestamp
+from incident_desk.domain.audit_chain import ChainReport
 from incident_desk.storage import schema
 from incident_desk.storage.audit_hooks import AUDIT_INFO_KEY, AuditContext, install_audit_hooks
-from incident_desk.storage.audit_log import PendingEvent, verify_stored_chain
+from incident_desk.storage.audit_log import verify_stored_chain
 from incident_desk.storage.engine import READ_ONLY_OPTION, create_sqlcipher_engine
-from incident_desk.storage.errors import DatabaseDamaged
+from incident_desk.storage.errors import DatabaseDamaged, StorageError
+from incident_desk.storage.unit_of_work import UnitOfWork
 
 
 class AuditedSession(Session):
@@ -59,59 +61,51 @@ class Database:
     @contextmanager
     def write(
         self, action: str, actor_id: int | None, now: datetime, case_id: int | None = None
-    ) -> Iterator[Session]:
+    ) -> Iterator[UnitOfWork]:
         """One audited transaction: everything in it commits together or not at all."""
         session = self._writer()
         session.info[AUDIT_INFO_KEY] = AuditContext(actor_id, action, now, case_id)
         try:
             with session.begin():
-                yield session
+                yield UnitOfWork(session)
+        except IntegrityError:
+            raise
+        except SQLAlchemyDatabaseError as error:
+            raise _storage_error(error) from error
         finally:
             session.close()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only session (changes made in it are never committed)."""
+    def read(self) -> Iterator[UnitOfWork]:
+        """A read-only unit of work: nothing done in it is ever committed."""
         session = self._reader()
         try:
-            yield session
+            yield UnitOfWork(session)
+        except IntegrityError:
+            raise
+        except SQLAlchemyDatabaseError as error:
+            raise _storage_error(error) from error
         finally:
             session.rollback()
             session.close()
 
-    @staticmethod
-    def record_event(
-        session: Session,
-        action: str,
-        entity: str,
-        entity_id: str,
-        case_id: int | None = None,
-        detail: str = "",
-    ) -> None:
-        """Add an event with no row change (a view, an export, a sign-in) to this transaction."""
-        context = session.info[AUDIT_INFO_KEY]
-        assert isinstance(context, AuditContext)
-        context.extra_events.append(
-            PendingEvent(
-                occurred_at=format_timestamp(context.now),
-                actor_id=context.actor_id,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                case_id=case_id,
-                before_digest="",
-                after_digest="",
-                detail=detail,
-            )
-        )
-
     def verify_audit_chain(self) -> ChainReport:
-        return verify_stored_chain(self.engine)
+        try:
+            return verify_stored_chain(self.engine)
+        except SQLAlchemyDatabaseError as error:
+            raise _storage_error(error) from error
+        except Exception as error:
+            if _is_driver_database_error(error):
+                raise DatabaseDamaged(_damaged_message(error)) from error
+            raise
 
     def integrity_problems(self) -> list[str]:
         """SQLite's structural check and SQLCipher's page authentication check; [] when sound."""
         problems: list[str] = []
-        raw = self.engine.raw_connection()
+        try:
+            raw = self.engine.raw_connection()
+        except SQLAlchemyDatabaseError as error:
+            raise _storage_error(error) from error
         try:
             cursor = raw.cursor()
             for row in cursor.execute("PRAGMA integrity_check").fetchall():
@@ -122,3 +116,24 @@ class Database:
         finally:
             raw.close()
         return problems
+
+
+def _is_driver_database_error(error: BaseException) -> bool:
+    import sqlcipher3
+
+    return isinstance(error, sqlcipher3.DatabaseError)
+
+
+def _damaged_message(error: BaseException) -> str:
+    return (
+        "the database file is damaged and could not be read "
+        f"({error}); restore it from the latest backup"
+    )
+
+
+def _storage_error(error: SQLAlchemyDatabaseError) -> StorageError:
+    """Turn a driver error into words: a damaged file, or a database too busy to answer."""
+    text = str(error.orig).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError("the database is busy in another window; try again in a moment")
+    return DatabaseDamaged(_damaged_message(error.orig))
