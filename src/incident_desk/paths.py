@@ -1,4 +1,5 @@
-"""The one place that knows where things live: bundled data (dev tree, wheel or frozen) and user data."""
+"""The one place that knows where things live: bundled data (source tree, wheel or frozen build)
+and the user's data folder."""
 
 from __future__ import annotations
 

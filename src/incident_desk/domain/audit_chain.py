@@ -134,14 +134,14 @@ def verify_chain(
             return ChainReport(
                 checked,
                 first_bad_seq=seq,
-                problem=f"event {seq} does not follow event {seq - 1}: the link between them is broken",
+                problem=f"event {seq} does not follow event {seq - 1}: the link is broken",
             )
         actual = sha256(canonical(prev_hash, *row[:10])).hexdigest()
         if actual != row[11]:
             return ChainReport(
                 checked,
                 first_bad_seq=seq,
-                problem=f"event {seq} was changed after it was written: its content does not match its hash",
+                problem=f"event {seq} was changed after it was written (content and hash differ)",
             )
         expected_prev = actual
         expected_seq += 1
@@ -149,7 +149,9 @@ def verify_chain(
     last_seq = expected_seq - 1
     if head is None:
         if checked:
-            return ChainReport(checked, problem="the chain head record is missing", head_seq=last_seq)
+            return ChainReport(
+                checked, problem="the chain head record is missing", head_seq=last_seq
+            )
         return ChainReport(0)
     head_seq, head_hash = head
     if head_seq != last_seq or (head_seq and head_hash != expected_prev):
@@ -157,7 +159,7 @@ def verify_chain(
             return ChainReport(
                 checked,
                 first_bad_seq=last_seq + 1,
-                problem=f"events {last_seq + 1} to {head_seq} are missing from the end of the trail",
+                problem=f"events {last_seq + 1} to {head_seq} are missing from the end",
                 head_seq=head_seq,
             )
         return ChainReport(

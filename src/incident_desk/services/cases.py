@@ -69,25 +69,31 @@ def check_report(report: NewReport, now: datetime) -> list[ValidationMessage]:
     messages = check_not_future("received_at", received_at, now)
     if report.incident_certainty is TimeCertainty.UNKNOWN:
         if report.incident_at is not None:
-            messages.append(ValidationMessage(
-                "incident_at",
-                "The incident time is marked unknown but a time was entered: "
-                "choose exact or approximate, or clear the time.",
-            ))
+            messages.append(
+                ValidationMessage(
+                    "incident_at",
+                    "The incident time is marked unknown but a time was entered: "
+                    "choose exact or approximate, or clear the time.",
+                )
+            )
     else:
         if report.incident_at is None:
-            messages.append(ValidationMessage(
-                "incident_at",
-                "Enter when the incident is believed to have happened, or mark it unknown.",
-            ))
+            messages.append(
+                ValidationMessage(
+                    "incident_at",
+                    "Enter when the incident is believed to have happened, or mark it unknown.",
+                )
+            )
         else:
             messages += check_not_future("incident_at", report.incident_at, now)
             if report.incident_at > received_at:
-                messages.append(ValidationMessage(
-                    "incident_at",
-                    "The incident cannot have happened after the report was received: "
-                    "check both times.",
-                ))
+                messages.append(
+                    ValidationMessage(
+                        "incident_at",
+                        "The incident cannot have happened after the report was received: "
+                        "check both times.",
+                    )
+                )
     if report.incident_margin_minutes < 0:
         messages.append(ValidationMessage("incident_margin", "The margin cannot be negative."))
     if report.occurred_elsewhere:
@@ -95,17 +101,21 @@ def check_report(report: NewReport, now: datetime) -> list[ValidationMessage]:
             "other_facility_name", report.other_facility_name, "the other facility's name"
         )
     if report.imminent_risk and not report.protective_action.strip():
-        messages.append(ValidationMessage(
-            "protective_action",
-            "There is a substantial risk of imminent abuse: \"immediate action shall be taken "
-            "to protect the offender\" (CPP 14.7 G.1). Describe the protective action taken.",
-        ))
+        messages.append(
+            ValidationMessage(
+                "protective_action",
+                'There is a substantial risk of imminent abuse: "immediate action shall be taken '
+                'to protect the offender" (CPP 14.7 G.1). Describe the protective action taken.',
+            )
+        )
     for index, person in enumerate(report.people):
         if not person.name.strip():
-            messages.append(ValidationMessage(
-                f"people[{index}].name",
-                "Enter the person's name, or \"Unknown\" if the name is not known yet.",
-            ))
+            messages.append(
+                ValidationMessage(
+                    f"people[{index}].name",
+                    'Enter the person\'s name, or "Unknown" if the name is not known yet.',
+                )
+            )
     return messages
 
 
@@ -151,17 +161,30 @@ def open_case(workspace: Workspace, report: NewReport) -> CaseDetail:
         work.flush()
         work.set_case(case.id)
         for person in report.people:
-            work.cases.add_person(CasePersonRow(
-                case_id=case.id, role=person.role, kind=person.kind, name=person.name.strip(),
-                identifier=person.identifier.strip(), housing_unit=person.housing_unit.strip(),
-                sex=person.sex, created_at=now,
-            ))
-        work.add(StepRecordRow(
-            case_id=case.id, step_key=INTAKE_STEP, state=StepState.DONE,
-            values_json=json.dumps(_intake_values(report, received_at), sort_keys=True),
-            occurred_at=received_at, recorded_at=now, recorded_by_id=actor.id,
-            protocol_version=workspace.protocol.version,
-        ))
+            work.cases.add_person(
+                CasePersonRow(
+                    case_id=case.id,
+                    role=person.role,
+                    kind=person.kind,
+                    name=person.name.strip(),
+                    identifier=person.identifier.strip(),
+                    housing_unit=person.housing_unit.strip(),
+                    sex=person.sex,
+                    created_at=now,
+                )
+            )
+        work.add(
+            StepRecordRow(
+                case_id=case.id,
+                step_key=INTAKE_STEP,
+                state=StepState.DONE,
+                values_json=json.dumps(_intake_values(report, received_at), sort_keys=True),
+                occurred_at=received_at,
+                recorded_at=now,
+                recorded_by_id=actor.id,
+                protocol_version=workspace.protocol.version,
+            )
+        )
         work.flush()
         return case_detail(workspace, work, case)
 
@@ -206,4 +229,3 @@ def get_case(workspace: Workspace, case_number: str) -> CaseDetail:
         case = load_visible_case(workspace, work, case_number)
         work.record_event("view_case", "case_file", case.id, case_id=case.id)
         return case_detail(workspace, work, case)
-

@@ -11,6 +11,7 @@ from incident_desk.domain.clock import Clock
 from incident_desk.domain.deadlines import DeadlineSettings
 from incident_desk.domain.enums import Role
 from incident_desk.domain.validation import ValidationMessage
+from incident_desk.services.errors import InputRejected
 from incident_desk.storage.database import Database
 from incident_desk.storage.errors import InstallationExists
 from incident_desk.storage.key_vault import (
@@ -20,7 +21,6 @@ from incident_desk.storage.key_vault import (
     generate_recovery_key,
 )
 from incident_desk.storage.rows import ContactRow, FacilityRow, SettingRow, UserRow
-from incident_desk.services.errors import InputRejected
 
 MIN_PASSPHRASE_LENGTH = 12
 _CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
@@ -138,8 +138,16 @@ def initialize(
     try:
         database = Database.open(paths.database, data_key, paths.backups)
         try:
-            _seed(database, vault, clock, facility_name.strip(), code, agency_name.strip(),
-                  admin_username, admin_display_name.strip() or admin_username)
+            _seed(
+                database,
+                vault,
+                clock,
+                facility_name.strip(),
+                code,
+                agency_name.strip(),
+                admin_username,
+                admin_display_name.strip() or admin_username,
+            )
         finally:
             database.close()
     except BaseException:
@@ -163,8 +171,9 @@ def _seed(
 ) -> None:
     now = clock.now()
     with database.write("initialize_installation", None, now) as work:
-        facility = FacilityRow(code=code, name=facility_name, agency_name=agency_name,
-                               created_at=now)
+        facility = FacilityRow(
+            code=code, name=facility_name, agency_name=agency_name, created_at=now
+        )
         work.add(facility)
         work.flush()
         admin = UserRow(
@@ -177,9 +186,18 @@ def _seed(
         )
         work.add(admin)
         work.flush()
-        work.add(ContactRow(name=admin_display_name, agency=agency_name, title="Administrator",
-                            user_id=admin.id, facility_id=facility.id, created_at=now))
+        work.add(
+            ContactRow(
+                name=admin_display_name,
+                agency=agency_name,
+                title="Administrator",
+                user_id=admin.id,
+                facility_id=facility.id,
+                created_at=now,
+            )
+        )
         for key, seconds in DeadlineSettings().as_mapping().items():
-            work.add(SettingRow(key=SETTING_PREFIX_DEADLINE + key, value=str(seconds),
-                                updated_at=now))
+            work.add(
+                SettingRow(key=SETTING_PREFIX_DEADLINE + key, value=str(seconds), updated_at=now)
+            )
         work.add(SettingRow(key=SETTING_AUTO_LOCK_MINUTES, value="15", updated_at=now))

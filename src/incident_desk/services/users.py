@@ -57,8 +57,16 @@ def add_user(
         )
         work.add(user)
         work.flush()
-        work.add(ContactRow(name=name, agency=agency, title=title or role.value.replace("_", " "),
-                            user_id=user.id, facility_id=facility_id, created_at=now))
+        work.add(
+            ContactRow(
+                name=name,
+                agency=agency,
+                title=title or role.value.replace("_", " "),
+                user_id=user.id,
+                facility_id=facility_id,
+                created_at=now,
+            )
+        )
         work.flush()
         snapshot = user_snapshot(work, user)
         # The vault changes last: if it fails, the transaction rolls back and no row remains.

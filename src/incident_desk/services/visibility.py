@@ -55,9 +55,9 @@ def may_see(
     """The single-case form of ``case_scope`` (the repository applies the same rule in SQL)."""
     if scope.all_cases:
         return True
-    if scope.facility_ids and facility_id in scope.facility_ids:
-        if not scope.statuses or status in scope.statuses:
-            return True
+    in_facility = bool(scope.facility_ids) and facility_id in scope.facility_ids
+    if in_facility and (not scope.statuses or status in scope.statuses):
+        return True
     if scope.received_by_user_id is not None and received_by_id == scope.received_by_user_id:
         return True
     return scope.assigned_user_id is not None and scope.assigned_user_id in assigned_user_ids

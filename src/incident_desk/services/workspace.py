@@ -117,8 +117,9 @@ def sign_in(data_dir: Path, username: str, passphrase: str, clock: Clock) -> Wor
             if key.startswith(SETTING_PREFIX_DEADLINE)
         }
     )
-    return Workspace(paths, database, vault, guard, actor, clock, default_protocol(), settings,
-                     data_key)
+    return Workspace(
+        paths, database, vault, guard, actor, clock, default_protocol(), settings, data_key
+    )
 
 
 def _admit(

@@ -53,7 +53,9 @@ def read_head(connection: Connection) -> tuple[int, str] | None:
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-def chain_rows(head: tuple[int, str] | None, events: Sequence[PendingEvent]) -> list[dict[str, Any]]:
+def chain_rows(
+    head: tuple[int, str] | None, events: Sequence[PendingEvent]
+) -> list[dict[str, Any]]:
     """Give each pending event its sequence number, predecessor and hash."""
     seq, prev = head if head is not None else (0, GENESIS_HASH)
     rows: list[dict[str, Any]] = []

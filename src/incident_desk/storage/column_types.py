@@ -1,4 +1,4 @@
-"""Portable column types: UTC datetimes and string-valued enums that work on SQLite and PostgreSQL."""
+"""Portable column types: UTC datetimes and string-valued enums, alike on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def enum_column(enum_cls: type[StrEnum], length: int = 40) -> Enum:
-    """A VARCHAR holding the enum's value (not its name), with a CHECK constraint listing the values."""
+    """A VARCHAR holding the enum's value (not its name), checked against the list of values."""
     return Enum(
         enum_cls,
         native_enum=False,

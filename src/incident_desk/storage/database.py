@@ -124,7 +124,7 @@ def _is_driver_database_error(error: BaseException) -> bool:
     return isinstance(error, sqlcipher3.DatabaseError)
 
 
-def _damaged_message(error: BaseException) -> str:
+def _damaged_message(error: BaseException | None) -> str:
     return (
         "the database file is damaged and could not be read "
         f"({error}); restore it from the latest backup"

@@ -6,7 +6,7 @@ to know what the database is.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,8 @@ from incident_desk.storage.repositories.record_repository import RecordRepositor
 from incident_desk.storage.repositories.scene_repository import SceneRepository
 from incident_desk.storage.repositories.step_repository import StepRepository
 
+RepositoryT = TypeVar("RepositoryT")
+
 
 class UnitOfWork:
     def __init__(self, session: Session) -> None:
@@ -32,6 +34,10 @@ class UnitOfWork:
         self.evidence = EvidenceRepository(session)
         self.records = RecordRepository(session)
         self.clock_facts = ClockFactsRepository(session)
+
+    def repository(self, repository_type: type[RepositoryT]) -> RepositoryT:
+        """A repository of any area over this unit of work's transaction."""
+        return repository_type(self._session)  # type: ignore[call-arg]
 
     def add(self, row: Any) -> None:
         self._session.add(row)

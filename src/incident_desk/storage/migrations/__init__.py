@@ -1,1 +1,1 @@
-"""Alembic migrations of the record's schema (batch mode, so they run on SQLite as on PostgreSQL)."""
+"""Alembic migrations of the record's schema, in batch mode so they run on SQLite and PostgreSQL."""

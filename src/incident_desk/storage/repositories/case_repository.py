@@ -1,4 +1,4 @@
-"""Cases and the people in them: numbering, visibility-filtered listing, search by name or number."""
+"""Cases and the people in them: numbering, need-to-know listing, search by name or number."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from incident_desk.storage.rows import (
     CaseRow,
     PersonNameTokenRow,
 )
+
+_RowT = TypeVar("_RowT")
 
 
 def fold(text: str) -> str:
@@ -65,9 +68,7 @@ class CaseRepository:
 
     def count_numbers_with_prefix(self, prefix: str) -> int:
         return int(
-            self._session.scalar(
-                select(func.count()).where(CaseRow.case_number.like(f"{prefix}%"))
-            )
+            self._session.scalar(select(func.count()).where(CaseRow.case_number.like(f"{prefix}%")))
             or 0
         )
 
@@ -117,12 +118,12 @@ class CaseRepository:
         statement = self._filtered(select(func.count(CaseRow.id)), query)
         return int(self._session.scalar(statement) or 0)
 
-    def _filtered(self, statement: Select[tuple[object]], query: CaseQuery) -> Select[tuple[object]]:
+    def _filtered(self, statement: Select[_RowT], query: CaseQuery) -> Select[_RowT]:
         scope = query.scope
         if not scope.all_cases:
-            allowed = []
+            allowed: list[ColumnElement[bool]] = []
             if scope.facility_ids:
-                facility_clause = CaseRow.facility_id.in_(scope.facility_ids)
+                facility_clause: ColumnElement[bool] = CaseRow.facility_id.in_(scope.facility_ids)
                 if scope.statuses:
                     facility_clause = facility_clause & CaseRow.status.in_(scope.statuses)
                 allowed.append(facility_clause)
@@ -168,4 +169,3 @@ class CaseRepository:
 
 def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)]
-

@@ -45,7 +45,7 @@ class ClockFactsRepository:
         ids = [case.id for case in cases]
         session = self._session
         other_notice = dict(
-            session.execute(  # type: ignore[arg-type]
+            session.execute(
                 select(NotificationRow.case_id, func.min(NotificationRow.notified_at))
                 .where(
                     NotificationRow.case_id.in_(ids),
@@ -64,7 +64,9 @@ class ClockFactsRepository:
                 )
                 .group_by(StepRecordRow.case_id, StepRecordRow.step_key)
             )
-            for record in session.scalars(select(StepRecordRow).where(StepRecordRow.id.in_(newest))):
+            for record in session.scalars(
+                select(StepRecordRow).where(StepRecordRow.id.in_(newest))
+            ):
                 steps[record.case_id][record.step_key] = record
         dry_cells: dict[int, list[DryCellFacts]] = defaultdict(list)
         for placement in session.scalars(
@@ -82,7 +84,7 @@ class ClockFactsRepository:
             )
         }
         reviews = dict(
-            session.execute(  # type: ignore[arg-type]
+            session.execute(
                 select(IncidentReviewRow.case_id, IncidentReviewRow.held_at).where(
                     IncidentReviewRow.case_id.in_(ids)
                 )
@@ -125,8 +127,7 @@ class ClockFactsRepository:
                     completed_at=record.occurred_at
                     if record is not None and record.state is StepState.DONE
                     else None,
-                    not_applicable=record is not None
-                    and record.state is StepState.NOT_APPLICABLE,
+                    not_applicable=record is not None and record.state is StepState.NOT_APPLICABLE,
                 )
                 for key in immediate_step_keys
                 for record in [case_steps.get(key)]

@@ -34,7 +34,9 @@ class OrganizationRepository:
         ).first()
 
     def user_by_slot(self, slot_id: str) -> UserRow | None:
-        return self._session.scalars(select(UserRow).where(UserRow.vault_slot_id == slot_id)).first()
+        return self._session.scalars(
+            select(UserRow).where(UserRow.vault_slot_id == slot_id)
+        ).first()
 
     def users(self) -> Sequence[UserRow]:
         return self._session.scalars(select(UserRow).order_by(UserRow.username)).all()
@@ -46,7 +48,9 @@ class OrganizationRepository:
         return self._session.get(ContactRow, contact_id)
 
     def contact_for_user(self, user_id: int) -> ContactRow | None:
-        return self._session.scalars(select(ContactRow).where(ContactRow.user_id == user_id)).first()
+        return self._session.scalars(
+            select(ContactRow).where(ContactRow.user_id == user_id)
+        ).first()
 
     def settings(self) -> dict[str, str]:
         return {row.key: row.value for row in self._session.scalars(select(SettingRow))}

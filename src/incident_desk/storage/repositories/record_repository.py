@@ -44,5 +44,7 @@ class RecordRepository:
 
     def audit_events(self, case_id: int) -> Sequence[AuditEventRow]:
         return self._session.scalars(
-            select(AuditEventRow).where(AuditEventRow.case_id == case_id).order_by(AuditEventRow.seq)
+            select(AuditEventRow)
+            .where(AuditEventRow.case_id == case_id)
+            .order_by(AuditEventRow.seq)
         ).all()

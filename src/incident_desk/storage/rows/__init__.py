@@ -1,4 +1,4 @@
-"""ORM rows for the whole record. Importing this package registers every table on ``Base.metadata``."""
+"""ORM rows for the whole record; importing this package registers every table on the metadata."""
 
 from incident_desk.storage.rows.aftercare import (
     IncidentReviewRow,

@@ -1,4 +1,4 @@
-"""The case: intake (SPEC step 1), the people in it, assignments, checklist step records and notes."""
+"""The case: intake (SPEC step 1), its people, assignments, checklist step records and notes."""
 
 from __future__ import annotations
 

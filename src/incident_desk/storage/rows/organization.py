@@ -1,4 +1,4 @@
-"""Facilities, users, the people the record names outside a case, settings and signing authorities."""
+"""Facilities, users, contacts outside a case, settings and signing authorities."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ class SettingRow(Base):
 
 
 class SigningAuthorityRow(Base):
-    """A facility's certificate authority; its private key is wrapped in the key vault, never here."""
+    """A facility's certificate authority; its private key lives wrapped in the vault, not here."""
 
     __tablename__ = "signing_authority"
 

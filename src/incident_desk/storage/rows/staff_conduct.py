@@ -48,8 +48,8 @@ class StaffStatementRow(AppendOnly, Base):
 
 
 class RelationshipNoticeRow(Base):
-    """A declared pre-existing relationship, a request to visit/write/phone/deposit, or gift consent,
-    with the written approval or denial."""
+    """A declared pre-existing relationship, a request to visit, write, phone or deposit money,
+    or gift consent, with the written approval or denial."""
 
     __tablename__ = "relationship_notice"
 

@@ -1,0 +1,1 @@
+"""The application shell: windows that hold the screens."""
