@@ -98,7 +98,7 @@ def run_cases(options: argparse.Namespace, data_dir: Path) -> int:
 
 def run_audit(options: argparse.Namespace, data_dir: Path) -> int:
     with signed_in(options, data_dir) as workspace:
-        report = workspace.database.verify_audit_chain()
+        report = workspace.database.verify_audit_chain(workers=None)
     if report.intact:
         print(f"audit trail intact: {report.checked:,} events, newest is event {report.head_seq:,}")
         return EXIT_OK
@@ -112,7 +112,7 @@ def run_audit(options: argparse.Namespace, data_dir: Path) -> int:
 def run_check(options: argparse.Namespace, data_dir: Path) -> int:
     with signed_in(options, data_dir) as workspace:
         problems = workspace.database.integrity_problems()
-        report = workspace.database.verify_audit_chain()
+        report = workspace.database.verify_audit_chain(workers=None)
     for problem in problems:
         print(f"database: {problem}")
     if not report.intact:

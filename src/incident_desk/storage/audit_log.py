@@ -1,12 +1,15 @@
 """Writing and reading the audit hash chain.
 
 Writers hold the single chain-head row for the length of their transaction, so events get
-consecutive sequence numbers and the chain never forks. Reading for verification goes straight
-to the driver cursor: the trail of a busy installation holds millions of events.
+consecutive sequence numbers and the chain never forks. Verification reads straight from the
+driver cursor (a busy installation's trail holds millions of events) and, for a long trail,
+splits it into stretches checked by parallel worker processes.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,16 +20,18 @@ from incident_desk.domain.audit_chain import (
     GENESIS_HASH,
     AuditFields,
     ChainReport,
-    event_hash,
-    verify_chain,
+    SegmentReport,
+    combine,
+    decode_body,
+    encode_body,
+    link_hash,
+    verify_segment,
 )
 from incident_desk.storage.rows import AuditChainHeadRow, AuditEventRow
 
 HEAD_ID = 1
-_EVENT_COLUMNS = (
-    "seq, occurred_at, actor_id, action, entity, entity_id, case_id, "
-    "before_digest, after_digest, detail, prev_hash, hash"
-)
+PARALLEL_THRESHOLD = 200_000  # below this, starting workers costs more than it saves
+_FETCH_BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -44,50 +49,49 @@ class PendingEvent:
     detail: str = ""
 
 
-def read_head(connection: Connection) -> tuple[int, str] | None:
-    row = connection.execute(
-        select(AuditChainHeadRow.seq, AuditChainHeadRow.hash)
-        .where(AuditChainHeadRow.id == HEAD_ID)
-        .with_for_update()
-    ).first()
-    return None if row is None else (int(row[0]), str(row[1]))
+def read_head(connection: Connection, lock: bool = True) -> tuple[int, bytes] | None:
+    statement = select(AuditChainHeadRow.seq, AuditChainHeadRow.hash).where(
+        AuditChainHeadRow.id == HEAD_ID
+    )
+    row = connection.execute(statement.with_for_update() if lock else statement).first()
+    return None if row is None else (int(row[0]), bytes(row[1]))
 
 
 def chain_rows(
-    head: tuple[int, str] | None, events: Sequence[PendingEvent]
+    head: tuple[int, bytes] | None, events: Sequence[PendingEvent]
 ) -> list[dict[str, Any]]:
-    """Give each pending event its sequence number, predecessor and hash."""
+    """Give each pending event its sequence number and hash: rows ready for insertion."""
     seq, prev = head if head is not None else (0, GENESIS_HASH)
     rows: list[dict[str, Any]] = []
     for pending in events:
         seq += 1
-        fields = AuditFields(
-            seq=seq,
-            occurred_at=pending.occurred_at,
-            actor_id=pending.actor_id,
-            action=pending.action,
-            entity=pending.entity,
-            entity_id=pending.entity_id,
-            case_id=pending.case_id,
-            before_digest=pending.before_digest,
-            after_digest=pending.after_digest,
-            detail=pending.detail,
+        body = encode_body(
+            AuditFields(
+                case_id=pending.case_id,
+                seq=seq,
+                occurred_at=pending.occurred_at,
+                actor_id=pending.actor_id,
+                action=pending.action,
+                entity=pending.entity,
+                entity_id=pending.entity_id,
+                before_digest=pending.before_digest,
+                after_digest=pending.after_digest,
+                detail=pending.detail,
+            )
         )
-        digest = event_hash(prev, fields)
-        rows.append({**fields.__dict__, "prev_hash": prev, "hash": digest})
-        prev = digest
+        prev = link_hash(prev, body)
+        rows.append({"seq": seq, "case_id": pending.case_id, "body": body, "hash": prev})
     return rows
 
 
-def append_events(connection: Connection, events: Sequence[PendingEvent]) -> tuple[int, str]:
+def append_events(connection: Connection, events: Sequence[PendingEvent]) -> tuple[int, bytes]:
     """Append ``events`` to the chain inside the caller's transaction; returns the new head."""
-    if not events:
-        head = read_head(connection)
-        return head if head is not None else (0, GENESIS_HASH)
     head = read_head(connection)
+    if not events:
+        return head if head is not None else (0, GENESIS_HASH)
     rows = chain_rows(head, events)
     connection.execute(insert(AuditEventRow), rows)
-    new_head = (int(rows[-1]["seq"]), str(rows[-1]["hash"]))
+    new_head = (int(rows[-1]["seq"]), bytes(rows[-1]["hash"]))
     if head is None:
         connection.execute(
             insert(AuditChainHeadRow).values(id=HEAD_ID, seq=new_head[0], hash=new_head[1])
@@ -101,28 +105,83 @@ def append_events(connection: Connection, events: Sequence[PendingEvent]) -> tup
     return new_head
 
 
-def iter_stored_events(engine: Engine, batch: int = 50_000) -> Iterator[tuple[Any, ...]]:
-    """Every stored event in sequence order, as plain tuples, straight from the driver."""
+def decoded_events(connection: Connection, case_id: int | None = None) -> list[AuditFields]:
+    """The events (of one case, or all), oldest first, read from their hashed bodies."""
+    statement = select(AuditEventRow.body).order_by(AuditEventRow.seq)
+    if case_id is not None:
+        statement = statement.where(AuditEventRow.case_id == case_id)
+    return [decode_body(bytes(body)) for body in connection.execute(statement).scalars()]
+
+
+def _stored_rows(engine: Engine, low: int, high: int | None) -> Iterator[tuple[Any, ...]]:
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute(f"SELECT {_EVENT_COLUMNS} FROM audit_event ORDER BY seq")
-        while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
-                break
+        if high is None:
+            cursor.execute(
+                "SELECT seq, case_id, body, hash FROM audit_event WHERE seq >= ? ORDER BY seq",
+                (low,),
+            )
+        else:
+            cursor.execute(
+                "SELECT seq, case_id, body, hash FROM audit_event "
+                "WHERE seq >= ? AND seq < ? ORDER BY seq",
+                (low, high),
+            )
+        while rows := cursor.fetchmany(_FETCH_BATCH):
             yield from rows
         cursor.close()
     finally:
         raw.close()
 
 
-def verify_stored_chain(engine: Engine) -> ChainReport:
+def _predecessor(engine: Engine, low: int) -> tuple[int, bytes]:
+    """The last event before ``low`` (where a stretch starting at ``low`` must join)."""
     with engine.connect() as connection:
-        head_row = connection.execute(
-            select(AuditChainHeadRow.seq, AuditChainHeadRow.hash).where(
-                AuditChainHeadRow.id == HEAD_ID
-            )
+        row = connection.execute(
+            select(AuditEventRow.seq, AuditEventRow.hash)
+            .where(AuditEventRow.seq < low)
+            .order_by(AuditEventRow.seq.desc())
+            .limit(1)
         ).first()
-    head = None if head_row is None else (int(head_row[0]), str(head_row[1]))
-    return verify_chain(iter_stored_events(engine), head)
+    return (0, GENESIS_HASH) if row is None else (int(row[0]), bytes(row[1]))
+
+
+def verify_stretch(engine: Engine, low: int, high: int | None) -> SegmentReport:
+    prev_seq, prev_hash = _predecessor(engine, low)
+    return verify_segment(_stored_rows(engine, low, high), prev_hash, prev_seq)
+
+
+_worker_engine: Engine | None = None
+
+
+def _verify_in_worker(low: int, high: int | None) -> SegmentReport:
+    # A forked worker must not touch the parent's pooled connections: start a fresh pool.
+    assert _worker_engine is not None
+    _worker_engine.dispose(close=False)
+    return verify_stretch(_worker_engine, low, high)
+
+
+def verify_stored_chain(engine: Engine, workers: int | None = None) -> ChainReport:
+    """Verify the whole trail; ``workers`` > 1 checks stretches in parallel processes."""
+    with engine.connect() as connection:
+        head = read_head(connection, lock=False)
+    total = head[0] if head is not None else 0
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or total < PARALLEL_THRESHOLD or not can_fork:
+        return combine([verify_stretch(engine, 1, None)], head)
+    step = total // workers + 1
+    bounds: list[tuple[int, int | None]] = [
+        (1 + index * step, 1 + (index + 1) * step) for index in range(workers)
+    ]
+    bounds[-1] = (bounds[-1][0], None)  # the last stretch also takes anything past the head
+    global _worker_engine
+    _worker_engine = engine
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            segments = pool.starmap(_verify_in_worker, bounds)
+    finally:
+        _worker_engine = None
+    return combine(segments, head)

@@ -89,9 +89,11 @@ class Database:
             session.rollback()
             session.close()
 
-    def verify_audit_chain(self) -> ChainReport:
+    def verify_audit_chain(self, workers: int | None = 1) -> ChainReport:
+        """Walk the audit hash chain. ``workers`` > 1 (or None: one per core, up to 4) checks a
+        long trail in parallel processes; keep the default inside the GUI, which has threads."""
         try:
-            return verify_stored_chain(self.engine)
+            return verify_stored_chain(self.engine, workers)
         except SQLAlchemyDatabaseError as error:
             raise _storage_error(error) from error
         except Exception as error:

@@ -9,10 +9,11 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from incident_desk.domain.audit_chain import AuditFields
+from incident_desk.storage.audit_log import decoded_events
 from incident_desk.storage.rows import (
     AttachmentBlobRow,
     AttachmentRow,
-    AuditEventRow,
     InvestigationRow,
 )
 
@@ -42,9 +43,6 @@ class RecordRepository:
     def attachment(self, attachment_id: int) -> AttachmentRow | None:
         return self._session.get(AttachmentRow, attachment_id)
 
-    def audit_events(self, case_id: int) -> Sequence[AuditEventRow]:
-        return self._session.scalars(
-            select(AuditEventRow)
-            .where(AuditEventRow.case_id == case_id)
-            .order_by(AuditEventRow.seq)
-        ).all()
+    def audit_events(self, case_id: int) -> list[AuditFields]:
+        """The case's audit events, oldest first, as recorded in their hashed bodies."""
+        return decoded_events(self._session.connection(), case_id)

@@ -60,27 +60,20 @@ class GeneratedDocumentRow(AppendOnly, Base):
 
 
 class AuditEventRow(AppendOnly, Base):
-    """One link of the tamper-evident trail. ``hash`` = SHA-256(prev_hash + canonical fields).
+    """One link of the tamper-evident trail: ``hash`` = SHA-256(previous hash + ``body``).
 
-    ``occurred_at`` is kept as the exact ISO text that was hashed, so verification needs no
-    conversion and gives the same answer on every backend.
+    ``body`` holds every field of the event in canonical form (domain.audit_chain); ``case_id``
+    is repeated as a column only so a case's events can be found by index, and verification
+    checks that it agrees with the body.
     """
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_case", "case_id", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    occurred_at: Mapped[str] = mapped_column(String(40))
-    actor_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(60))
-    entity: Mapped[str] = mapped_column(String(60))
-    entity_id: Mapped[str] = mapped_column(String(40))
     case_id: Mapped[int | None] = mapped_column(Integer)
-    before_digest: Mapped[str] = mapped_column(String(64))
-    after_digest: Mapped[str] = mapped_column(String(64))
-    detail: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
 class AuditChainHeadRow(Base):
@@ -91,4 +84,4 @@ class AuditChainHeadRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))
