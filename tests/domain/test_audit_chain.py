@@ -4,6 +4,7 @@ verifying in stretches gives the same answer as one pass."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -125,7 +126,7 @@ def test_a_missing_head_is_reported() -> None:
 
 def _stretches(rows: list[Row], cuts: list[int]) -> list[list[Row]]:
     bounds = [0, *sorted(set(cuts)), len(rows)]
-    return [rows[low:high] for low, high in zip(bounds, bounds[1:], strict=False) if low < high]
+    return [rows[low:high] for low, high in pairwise(bounds) if low < high]
 
 
 def _verify_in_stretches(rows: list[Row], cuts: list[int], head: tuple[int, bytes]) -> ChainReport:

@@ -58,7 +58,7 @@ class VaultError(StorageError):
     """A key vault problem; the message is one plain sentence a supervisor can act on."""
 
 
-class WrongCredentials(VaultError):  # noqa: N818 - the house names errors by what happened
+class WrongCredentials(VaultError):
     """The user name, passphrase or recovery key does not open the vault."""
 
     def __init__(self, message: str = "wrong user or passphrase") -> None:
@@ -74,27 +74,27 @@ class InvalidRecoveryKey(WrongCredentials):
         )
 
 
-class VaultDamaged(VaultError):  # noqa: N818 - the house names errors by what happened
+class VaultDamaged(VaultError):
     """The vault file is unreadable, corrupt, inconsistent or from a newer version."""
 
 
-class VaultNotFound(VaultError):  # noqa: N818 - the house names errors by what happened
+class VaultNotFound(VaultError):
     """There is no vault file where one was expected."""
 
 
-class VaultExists(VaultError):  # noqa: N818 - the house names errors by what happened
+class VaultExists(VaultError):
     """A vault file is already there; creating one must never overwrite it."""
 
 
-class UnknownUser(VaultError):  # noqa: N818 - the house names errors by what happened
+class UnknownUser(VaultError):
     """An administrative change names a user the vault has no slot for."""
 
 
-class DuplicateUser(VaultError):  # noqa: N818 - the house names errors by what happened
+class DuplicateUser(VaultError):
     """A user with the same (normalised) name already has a slot."""
 
 
-class WrongDataKey(VaultError):  # noqa: N818 - the house names errors by what happened
+class WrongDataKey(VaultError):
     """The data key handed in is not the one this vault protects."""
 
 

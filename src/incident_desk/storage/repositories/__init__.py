@@ -1,1 +1,1 @@
-"""Queries over the record, one module per area. Repositories never commit; the unit of work does."""
+"""Queries over the record, one module per area; repositories never commit, units of work do."""
