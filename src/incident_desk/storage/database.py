@@ -16,7 +16,11 @@ from incident_desk.domain.audit_chain import ChainReport
 from incident_desk.storage import schema
 from incident_desk.storage.audit_hooks import AUDIT_INFO_KEY, AuditContext, install_audit_hooks
 from incident_desk.storage.audit_log import verify_stored_chain
-from incident_desk.storage.engine import READ_ONLY_OPTION, create_sqlcipher_engine
+from incident_desk.storage.engine import (
+    READ_ONLY_OPTION,
+    create_sqlcipher_engine,
+    integrity_problems,
+)
 from incident_desk.storage.errors import DatabaseDamaged, StorageError
 from incident_desk.storage.unit_of_work import UnitOfWork
 
@@ -102,22 +106,15 @@ class Database:
             raise
 
     def integrity_problems(self) -> list[str]:
-        """SQLite's structural check and SQLCipher's page authentication check; [] when sound."""
-        problems: list[str] = []
+        """Structural and page-authentication problems of the file; [] when sound."""
         try:
-            raw = self.engine.raw_connection()
+            return integrity_problems(self.engine)
         except SQLAlchemyDatabaseError as error:
             raise _storage_error(error) from error
-        try:
-            cursor = raw.cursor()
-            for row in cursor.execute("PRAGMA integrity_check").fetchall():
-                if str(row[0]) != "ok":
-                    problems.append(str(row[0]))
-            problems.extend(str(row[0]) for row in cursor.execute("PRAGMA cipher_integrity_check"))
-            cursor.close()
-        finally:
-            raw.close()
-        return problems
+        except Exception as error:
+            if _is_driver_database_error(error):
+                raise DatabaseDamaged(_damaged_message(error)) from error
+            raise
 
 
 def _is_driver_database_error(error: BaseException) -> bool:

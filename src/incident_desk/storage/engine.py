@@ -81,3 +81,25 @@ def create_sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the main file (before copying the file aside)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLite's structural check and SQLCipher's page authentication; [] when sound."""
+    problems: list[str] = []
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        for row in cursor.execute("PRAGMA integrity_check").fetchall():
+            if str(row[0]) != "ok":
+                problems.append(str(row[0]))
+        problems.extend(str(row[0]) for row in cursor.execute("PRAGMA cipher_integrity_check"))
+        cursor.close()
+    finally:
+        raw.close()
+    return problems

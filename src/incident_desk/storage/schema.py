@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from incident_desk.storage.engine import checkpoint
 from incident_desk.storage.errors import StorageError
 
 KNOWN_REVISIONS = ("0001",)
@@ -49,8 +50,7 @@ def upgrade_to_head(engine: Engine) -> None:
 
 def copy_aside(db_path: Path, engine: Engine, backup_dir: Path, revision: str | None) -> Path:
     """Checkpoint the WAL into the file, then copy it (still encrypted) into ``backup_dir``."""
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint(engine)
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{db_path.stem}-before-upgrade-from-{revision or 'empty'}-{stamp}.db"
