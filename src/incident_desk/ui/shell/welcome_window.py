@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 WINDOW_TITLE = "Incident Desk"
 
@@ -19,9 +19,17 @@ class WelcomeWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(720, 420)
-        body = QWidget(self)
+        outer = QWidget(self)
+        outer_layout = QHBoxLayout(outer)
+        body = QWidget(outer)
+        # Long lines are hard to read at 3 a.m.: keep the text column narrow and centred.
+        body.setMaximumWidth(760)
+        outer_layout.addStretch(1)
+        outer_layout.addWidget(body, 10)
+        outer_layout.addStretch(1)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 32, 32, 32)
+        layout.setSpacing(16)
         title = QLabel("<h1>Incident Desk</h1>", body)
         title.setAccessibleName("Incident Desk")
         layout.addWidget(title)
@@ -32,6 +40,8 @@ class WelcomeWindow(QMainWindow):
             body,
         )
         banner.setWordWrap(True)
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setContentsMargins(12, 8, 12, 8)
         banner.setAccessibleName("Confidentiality notice")
         layout.addWidget(banner)
         if installed:
@@ -55,4 +65,4 @@ class WelcomeWindow(QMainWindow):
         status.setAccessibleName("Installation status")
         layout.addWidget(status)
         layout.addStretch(1)
-        self.setCentralWidget(body)
+        self.setCentralWidget(outer)
