@@ -21,7 +21,7 @@ from incident_desk.services.installation import SETTING_PREFIX_DEADLINE, Install
 from incident_desk.services.snapshots import UserSnapshot
 from incident_desk.storage.audit_log import PendingEvent
 from incident_desk.storage.database import Database
-from incident_desk.storage.errors import InstallationMissing
+from incident_desk.storage.errors import DatabaseDamaged, DatabaseKeyRejected, InstallationMissing
 from incident_desk.storage.key_vault import KeyVault, WrongCredentials
 from incident_desk.storage.rows import UserRow
 from incident_desk.storage.signin_guard import FailedSignIn, SignInGuard
@@ -102,7 +102,14 @@ def sign_in(data_dir: Path, username: str, passphrase: str, clock: Clock) -> Wor
                 f"out for {state.minutes_left(clock.now())} minutes"
             ) from None
         raise SignInRefused(WRONG_CREDENTIALS) from None
-    database = Database.open(paths.database, data_key, paths.backups)
+    try:
+        database = Database.open(paths.database, data_key, paths.backups)
+    except DatabaseKeyRejected as error:
+        # The vault has just proved this key, so a file that refuses it is damaged or replaced.
+        raise DatabaseDamaged(
+            "the database file does not open with this installation's key: it is damaged "
+            "or was replaced; restore it from the latest backup"
+        ) from error
     try:
         actor = _admit(database, vault, guard, slot_id, clock)
         with database.read() as work:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from incident_desk.domain.audit_chain import format_timestamp, state_digest
 from incident_desk.storage.audit_log import PendingEvent, append_events
@@ -146,7 +146,18 @@ def _before_commit(session: Session) -> None:
         append_events(session.connection(), events)
 
 
+def _refuse_bulk_changes(state: ORMExecuteState) -> None:
+    # An ORM UPDATE or DELETE statement skips the flush, so it would escape both the
+    # append-only guard and the audit trail: every change goes through rows instead.
+    if state.is_update or state.is_delete:
+        raise AppendOnlyViolation(
+            "records are never changed by bulk UPDATE or DELETE statements, which would "
+            "bypass the audit trail; change rows one by one through the unit of work"
+        )
+
+
 def install_audit_hooks(session_class: type[Session]) -> None:
+    event.listen(session_class, "do_orm_execute", _refuse_bulk_changes)
     event.listen(session_class, "before_flush", _before_flush)
     event.listen(session_class, "after_flush", _after_flush)
     event.listen(session_class, "before_commit", _before_commit)

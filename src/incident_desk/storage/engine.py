@@ -84,9 +84,17 @@ def create_sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
 
 
 def checkpoint(engine: Engine) -> None:
-    """Fold the write-ahead log into the main file (before copying the file aside)."""
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Fold the write-ahead log into the main file (before copying the file aside).
+
+    It runs on the driver connection directly: inside the BEGIN IMMEDIATE that the engine's
+    begin listener opens, SQLite refuses a checkpoint."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        cursor.close()
+    finally:
+        raw.close()
 
 
 def integrity_problems(engine: Engine) -> list[str]:
