@@ -60,10 +60,9 @@ def _values_before(row: Any) -> dict[str, Any]:
 
 
 def _entity_id(row: Any) -> str:
-    identity = inspect(row).identity
-    if identity is None:
-        return ""
-    return ",".join(str(part) for part in identity)
+    # New rows have their primary key by now but not yet an identity key: read the key itself.
+    key = inspect(row).mapper.primary_key_from_instance(row)
+    return ",".join("" if part is None else str(part) for part in key)
 
 
 def _case_id(row: Any, context: AuditContext) -> int | None:
