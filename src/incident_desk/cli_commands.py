@@ -102,10 +102,9 @@ def run_audit(options: argparse.Namespace, data_dir: Path) -> int:
     if report.intact:
         print(f"audit trail intact: {report.checked:,} events, newest is event {report.head_seq:,}")
         return EXIT_OK
-    print(
-        f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem} "
-        f"({report.checked:,} events before it verified)"
-    )
+    verdict = f"audit trail BROKEN at event {report.first_bad_seq}: {report.problem}"
+    print(f"{verdict} ({report.checked:,} events before it verified)")
+    print(f"incident-desk: {verdict}", file=sys.stderr)
     return EXIT_CHECK_FAILED
 
 
@@ -118,6 +117,8 @@ def run_check(options: argparse.Namespace, data_dir: Path) -> int:
     if not report.intact:
         print(f"audit trail broken at event {report.first_bad_seq}: {report.problem}")
     if problems or not report.intact:
+        count = len(problems) + (0 if report.intact else 1)
+        print(f"incident-desk: the check found {count} problem(s)", file=sys.stderr)
         return EXIT_CHECK_FAILED
     print(f"database sound; audit trail intact ({report.checked:,} events)")
     return EXIT_OK

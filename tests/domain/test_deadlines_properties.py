@@ -86,7 +86,7 @@ def case_facts(draw: st.DrawFn) -> CaseClockFacts:
         immediate_steps=steps,
         dry_cells=cells,
         investigation_concluded_at=maybe(),
-        finding=draw(st.none() | st.sampled_from(Finding)),
+        finding=draw(st.sampled_from([None, *Finding])),
         incident_review_held_at=maybe(),
         retaliation_checks=checks,
         retaliation_ended_at=maybe(),
@@ -275,6 +275,9 @@ def test_unfounded_finding_cancels_review_and_monitoring(
         assert find(deadlines, K.RETALIATION_CHECK) is None
     if concluded < monitoring_due:
         assert monitoring.state is S.CANCELLED
+    ended = facts.retaliation_ended_at
+    if concluded >= monitoring_due and (ended is None or ended > now or ended >= monitoring_due):
+        assert monitoring.state is S.MET
     evaluation = find(deadlines, K.MENTAL_HEALTH_EVALUATION)
     if evaluation is not None:
         assert evaluation.state in CLOSED

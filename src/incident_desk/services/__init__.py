@@ -1,1 +1,1 @@
-"""The use-cases. Each owns one transaction, writes its audit events and returns frozen snapshots."""
+"""The use-cases: each owns one transaction, is audited, and returns frozen snapshots."""

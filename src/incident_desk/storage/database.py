@@ -53,7 +53,7 @@ class Database:
             schema.ensure_current(path, engine, backup_dir or path.parent / "backups")
         except SQLAlchemyDatabaseError as error:
             engine.dispose()
-            raise DatabaseDamaged(f"the database file is damaged ({error.orig})") from error
+            raise _storage_error(error) from error
         except BaseException:
             engine.dispose()
             raise
@@ -101,8 +101,8 @@ class Database:
         except SQLAlchemyDatabaseError as error:
             raise _storage_error(error) from error
         except Exception as error:
-            if _is_driver_database_error(error):
-                raise DatabaseDamaged(_damaged_message(error)) from error
+            if _is_driver_error(error):
+                raise _classified(error) from error
             raise
 
     def integrity_problems(self) -> list[str]:
@@ -112,15 +112,15 @@ class Database:
         except SQLAlchemyDatabaseError as error:
             raise _storage_error(error) from error
         except Exception as error:
-            if _is_driver_database_error(error):
-                raise DatabaseDamaged(_damaged_message(error)) from error
+            if _is_driver_error(error):
+                raise _classified(error) from error
             raise
 
 
-def _is_driver_database_error(error: BaseException) -> bool:
+def _is_driver_error(error: BaseException) -> bool:
     import sqlcipher3
 
-    return isinstance(error, sqlcipher3.DatabaseError)
+    return isinstance(error, sqlcipher3.Error)
 
 
 def _damaged_message(error: BaseException | None) -> str:
@@ -131,8 +131,23 @@ def _damaged_message(error: BaseException | None) -> str:
 
 
 def _storage_error(error: SQLAlchemyDatabaseError) -> StorageError:
-    """Turn a driver error into words: a damaged file, or a database too busy to answer."""
-    text = str(error.orig).lower()
-    if "locked" in text or "busy" in text:
+    return _classified(error.orig)
+
+
+def _classified(orig: BaseException | None) -> StorageError:
+    """Turn a driver error into words a supervisor can act on; only real damage says so."""
+    name = str(getattr(orig, "sqlite_errorname", ""))
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DatabaseDamaged(_damaged_message(orig))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return StorageError("the database is busy in another window; try again in a moment")
-    return DatabaseDamaged(_damaged_message(error.orig))
+    if name == "SQLITE_FULL":
+        return StorageError("the disk is full: free some space, then try again")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")):
+        return StorageError(
+            f"the database file cannot be written or read ({orig}); "
+            "check the disk and the folder's permissions"
+        )
+    if not name and "not a database" in str(orig).lower():
+        return DatabaseDamaged(_damaged_message(orig))
+    return StorageError(f"the database could not complete the request ({orig})")

@@ -12,9 +12,9 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
-from incident_desk.storage.errors import DatabaseDamaged, DatabaseKeyRejected
+from incident_desk.storage.errors import DatabaseDamaged, DatabaseKeyRejected, StorageError
 
 DATA_KEY_BYTES = 32
 CONNECTION_PRAGMAS = (
@@ -64,7 +64,11 @@ def create_sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         "sqlite://",
         module=sqlcipher3,
         creator=lambda: _keyed_connection(path, data_key),
-        pool_pre_ping=False,
+        # The URL names no file, so SQLAlchemy would assume an in-memory database and share one
+        # connection per thread; a file wants a real pool (a read and a write may overlap).
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
     )
 
     @event.listens_for(engine, "connect")
@@ -91,10 +95,17 @@ def checkpoint(engine: Engine) -> None:
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        busy, log_frames, checkpointed = cursor.execute(
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        ).fetchone()
         cursor.close()
     finally:
         raw.close()
+    if busy or log_frames != checkpointed:
+        # A copy taken now would miss the newest pages still in the log.
+        raise StorageError(
+            "the database is in use by another Incident Desk window; close it and try again"
+        )
 
 
 def integrity_problems(engine: Engine) -> list[str]:
