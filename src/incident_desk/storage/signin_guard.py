@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from incident_desk.domain.clock import Clock, ensure_utc
-from incident_desk.storage.key_vault import atomic_write_bytes, is_slot_id
+from incident_desk.storage.atomic_files import atomic_write_bytes
+from incident_desk.storage.key_vault import is_slot_id
 
 FORMAT_NAME: Final = "incident-desk-signin-state"
 FORMAT_VERSION: Final = 1
