@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_timing import Timing, measure
+from bench_timing import Timing, measure, measure_pair
 
 from incident_desk.domain.clock import Clock
 from incident_desk.domain.enums import CaseStatus
@@ -49,26 +49,23 @@ def read_cases(role: str) -> list[ReadCase]:
     ]
 
 
-def time_sign_in(data_dir: Path, username: str, passphrase: str, clock: Clock) -> Timing:
-    """Unlock: key derivation, opening the database, the schema check and the sign-in write."""
+def time_unlock(
+    data_dir: Path, username: str, passphrase: str, clock: Clock, plain_path: Path
+) -> tuple[Timing, Timing]:
+    """Unlock (key derivation, opening the database, the schema check, the audited sign-in,
+    the settings), beside its baseline: opening the plain file and reading its schema."""
 
     def unlock() -> None:
         sign_in(data_dir, username, passphrase, clock).close()
 
-    return measure(unlock, repeat=5)
+    def open_plain() -> None:
+        connection = sqlite3.connect(str(plain_path))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.close()
+
+    return measure_pair(unlock, open_plain, repeat=5)
 
 
 def time_key_derivation(workspace: Workspace, username: str, passphrase: str) -> Timing:
     """The Argon2id part of unlocking alone (the vault's slot unwrap)."""
     return measure(lambda: workspace.vault.unlock(username, passphrase), repeat=5)
-
-
-def time_plain_open(path: Path) -> Timing:
-    """Baseline for unlocking: open the plain file and read its schema (no key to derive)."""
-
-    def open_plain() -> None:
-        connection = sqlite3.connect(str(path))
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        connection.close()
-
-    return measure(open_plain, repeat=7)

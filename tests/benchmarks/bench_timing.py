@@ -28,7 +28,28 @@ def measure(operation: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> T
         started = time.perf_counter()
         operation()
         seconds.append(time.perf_counter() - started)
-    return Timing(statistics.median(seconds), min(seconds), max(seconds), repeat)
+    return _timing(seconds)
+
+
+def measure_pair(
+    first: Callable[[], Any], second: Callable[[], Any], repeat: int = 7, warmup: int = 1
+) -> tuple[Timing, Timing]:
+    """`measure` for two operations taking turns run by run, so that whatever else the
+    machine is doing weighs on both alike (the ratio between them is what matters)."""
+    for _ in range(warmup):
+        first()
+        second()
+    runs: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for operation, seconds in ((first, runs[0]), (second, runs[1])):
+            started = time.perf_counter()
+            operation()
+            seconds.append(time.perf_counter() - started)
+    return _timing(runs[0]), _timing(runs[1])
+
+
+def _timing(seconds: list[float]) -> Timing:
+    return Timing(statistics.median(seconds), min(seconds), max(seconds), len(seconds))
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -67,19 +67,37 @@ def _new_case(workspace: Workspace) -> str:
     return open_case(workspace, report).summary.case_number
 
 
-def step_save_seconds(workspace: Workspace, saves: int = 200) -> list[float]:
-    """Seconds taken by each of ``saves`` record_step calls (new cases opened untimed)."""
-    keys = _steps(workspace)
-    definitions = {step.key: step for step in workspace.protocol.steps}
-    seconds: list[float] = []
-    while len(seconds) < saves:
-        number = _new_case(workspace)
-        for key in keys:
-            if len(seconds) == saves:
-                break
-            moment = workspace.clock.now() - timedelta(seconds=1)
-            values = {field.key: _value(field, moment) for field in definitions[key].fields}
-            started = time.perf_counter()
-            record_step(workspace, number, key, values)
-            seconds.append(time.perf_counter() - started)
+class StepSaver:
+    """Records the supervisor's steps one at a time, opening a new case when one is done."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._keys = _steps(workspace)
+        self._definitions = {step.key: step for step in workspace.protocol.steps}
+        self._pending: list[str] = []
+        self._number = ""
+
+    def save_one(self) -> float:
+        """Seconds one record_step took (opening a fresh case, when needed, is not timed)."""
+        workspace = self._workspace
+        if not self._pending:
+            self._number = _new_case(workspace)
+            self._pending = list(self._keys)
+        key = self._pending.pop(0)
+        moment = workspace.clock.now() - timedelta(seconds=1)
+        values = {field.key: _value(field, moment) for field in self._definitions[key].fields}
+        started = time.perf_counter()
+        record_step(workspace, self._number, key, values)
+        return time.perf_counter() - started
+
+
+def step_save_seconds(
+    first: Workspace, second: Workspace, saves: int
+) -> tuple[list[float], list[float]]:
+    """Seconds of ``saves`` step saves on each workspace, taking turns save by save."""
+    savers = StepSaver(first), StepSaver(second)
+    seconds: tuple[list[float], list[float]] = ([], [])
+    for _ in range(saves):
+        for saver, measured in zip(savers, seconds, strict=True):
+            measured.append(saver.save_one())
     return seconds

@@ -7,11 +7,13 @@ not open the file fails here, at once, before any page is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from incident_desk.storage.errors import DatabaseDamaged, DatabaseKeyRejected, StorageError
@@ -122,3 +124,17 @@ def integrity_problems(engine: Engine) -> list[str]:
     finally:
         raw.close()
     return problems
+
+
+@contextmanager
+def enlarged_page_cache(connection: Connection, kib: int) -> Iterator[None]:
+    """A page cache of ``kib`` KiB for one bulk load: pages evicted mid-batch would be encrypted,
+    written, read back and decrypted again for the next row that touches them."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    previous = driver.execute("PRAGMA cache_size").fetchone()[0]
+    driver.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {int(previous)}")

@@ -107,12 +107,16 @@ class CaseRepository:
         )
 
     def find(self, query: CaseQuery) -> Sequence[CaseRow]:
-        statement = self._filtered(select(CaseRow), query)
-        order = CaseRow.received_at.desc() if query.newest_first else CaseRow.received_at.asc()
-        statement = statement.order_by(order, CaseRow.id.desc()).offset(query.offset)
+        received = CaseRow.received_at.desc() if query.newest_first else CaseRow.received_at.asc()
+        order = (received, CaseRow.id.desc())
+        # Choose the page by id first: sorting tens of thousands of whole rows to keep fifty
+        # was most of the time of a supervisor's first page.
+        page = self._filtered(select(CaseRow.id), query).order_by(*order).offset(query.offset)
         if query.limit is not None:
-            statement = statement.limit(query.limit)
-        return self._session.scalars(statement).all()
+            page = page.limit(query.limit)
+        return self._session.scalars(
+            select(CaseRow).where(CaseRow.id.in_(page.scalar_subquery())).order_by(*order)
+        ).all()
 
     def count(self, query: CaseQuery) -> int:
         statement = self._filtered(select(func.count(CaseRow.id)), query)
