@@ -1,0 +1,1 @@
+"""User-facing words of the screens, one module per area, with the policy citations beside them."""
