@@ -107,3 +107,14 @@ def test_viewing_a_case_is_audited(supervisor: Workspace, clock: ManualClock) ->
     after = supervisor.database.verify_audit_chain()
     assert after.intact
     assert after.checked == before + 1
+
+
+def test_a_locked_screen_unlocks_only_with_the_same_passphrase(supervisor: Workspace) -> None:
+    from incident_desk.services.errors import SignInRefused
+    from incident_desk.services.workspace import reauthenticate
+    from tests.conftest import passphrase_of
+
+    with pytest.raises(SignInRefused, match="wrong passphrase"):
+        reauthenticate(supervisor, "not my passphrase at all")
+    reauthenticate(supervisor, passphrase_of("sup"))
+    assert supervisor.database.verify_audit_chain().intact

@@ -59,6 +59,10 @@ class Workspace:
     def data_key(self) -> bytes:
         return self._data_key
 
+    @property
+    def actor_slot_id(self) -> str:
+        return self.vault.user_slot_id(self.actor.username)
+
     @contextmanager
     def write(self, action: str, case_id: int | None = None) -> Iterator[UnitOfWork]:
         with self.database.write(action, self.actor.id, self.clock.now(), case_id) as work:
@@ -194,3 +198,27 @@ def _locked_message(minutes: int) -> str:
     return (
         f"this user is locked out after too many wrong passphrases; try again in {minutes} {unit}"
     )
+
+
+def reauthenticate(workspace: Workspace, passphrase: str) -> None:
+    """Unlock a locked screen: the same user proves their passphrase again.
+
+    Wrong tries count toward the same lock-out as at sign-in, and both outcomes are audited.
+    """
+    slot_id = workspace.actor_slot_id
+    clock = workspace.clock
+    state = workspace.guard.state(slot_id)
+    if state.locked:
+        raise SignInRefused(_locked_message(state.minutes_left(clock.now())))
+    try:
+        workspace.vault.unlock(workspace.actor.username, passphrase)
+    except WrongCredentials:
+        state = workspace.guard.record_failure(slot_id)
+        with workspace.write("unlock_screen_refused") as work:
+            work.record_event("unlock_screen_refused", "user_account", workspace.actor.id)
+        if state.locked:
+            raise SignInRefused(_locked_message(state.minutes_left(clock.now()))) from None
+        raise SignInRefused("wrong passphrase") from None
+    workspace.guard.record_success(slot_id)
+    with workspace.write("unlock_screen") as work:
+        work.record_event("unlock_screen", "user_account", workspace.actor.id)
