@@ -76,7 +76,8 @@ def present(deadline: Deadline, now: datetime) -> DeadlinePresentation:
     remaining = deadline.due_at - now
     due = f"{deadline.due_at:%d %b %H:%M} UTC"
     if deadline.state is DeadlineState.MET:
-        window = deadline.kind is DeadlineKind.EVIDENCE_PRESERVATION and deadline.met_at is None
+        # The 48-hour window is not a task: when it closes it has ended, not been "met".
+        window = deadline.kind is DeadlineKind.EVIDENCE_PRESERVATION
         word = WORD_WINDOW_ENDED if window else WORD_MET
         late = " (late)" if deadline.late else ""
         detail = f"at {deadline.met_at:%d %b %H:%M} UTC{late}" if deadline.met_at else due
