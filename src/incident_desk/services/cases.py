@@ -27,8 +27,19 @@ from incident_desk.services.errors import InputRejected
 from incident_desk.services.snapshots import CaseDetail, CasePage
 from incident_desk.services.visibility import REPORTING_ROLES, case_scope, require_role
 from incident_desk.services.workspace import Workspace
-from incident_desk.storage.repositories.case_repository import CaseQuery
+from incident_desk.storage.repositories.case_repository import CaseQuery, CaseSort
 from incident_desk.storage.rows import CasePersonRow, CaseRow, StepRecordRow
+
+__all__ = [
+    "INTAKE_STEP",
+    "CaseSort",
+    "NewPerson",
+    "NewReport",
+    "check_report",
+    "get_case",
+    "list_cases",
+    "open_case",
+]
 
 INTAKE_STEP = "intake"
 
@@ -213,9 +224,11 @@ def list_cases(
     limit: int | None = None,
     offset: int = 0,
     with_total: bool = True,
+    sort: CaseSort = CaseSort.RECEIVED_NEWEST,
 ) -> CasePage:
-    """The cases the signed-in user may see, newest first, with their open deadlines."""
-    query = CaseQuery(case_scope(workspace.actor), status, search, limit, offset)
+    """The cases the signed-in user may see, newest first unless ``sort`` says otherwise,
+    with their open deadlines."""
+    query = CaseQuery(case_scope(workspace.actor), status, search, limit, offset, sort=sort)
     with workspace.read() as work:
         rows = work.cases.find(query)
         total = work.cases.count(query) if with_total else len(rows)

@@ -6,9 +6,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from incident_desk.domain.enums import CaseStatus
@@ -44,6 +45,25 @@ class CaseScope:
     statuses: tuple[CaseStatus, ...] = ()
 
 
+class CaseSort(StrEnum):
+    """The orders a case list can be shown in; ties fall back to the newest report first."""
+
+    RECEIVED_NEWEST = "received_newest"
+    RECEIVED_OLDEST = "received_oldest"
+    NUMBER_ASCENDING = "number_ascending"
+    NUMBER_DESCENDING = "number_descending"
+    STATUS_ASCENDING = "status_ascending"  # workflow order: open first, closed last
+    STATUS_DESCENDING = "status_descending"
+
+
+# Status in the order a case moves through it, not the alphabetical order of the stored words.
+_STATUS_ORDER = case(
+    {status.value: index for index, status in enumerate(CaseStatus)},
+    value=CaseRow.status,
+    else_=len(CaseStatus),
+)
+
+
 @dataclass(frozen=True)
 class CaseQuery:
     scope: CaseScope
@@ -52,6 +72,13 @@ class CaseQuery:
     limit: int | None = None
     offset: int = 0
     newest_first: bool = True
+    sort: CaseSort | None = None  # when given, it wins over ``newest_first``
+
+    @property
+    def order(self) -> CaseSort:
+        if self.sort is not None:
+            return self.sort
+        return CaseSort.RECEIVED_NEWEST if self.newest_first else CaseSort.RECEIVED_OLDEST
 
 
 class CaseRepository:
@@ -107,8 +134,7 @@ class CaseRepository:
         )
 
     def find(self, query: CaseQuery) -> Sequence[CaseRow]:
-        received = CaseRow.received_at.desc() if query.newest_first else CaseRow.received_at.asc()
-        order = (received, CaseRow.id.desc())
+        order = _ordering(query.order)
         # Choose the page by id first: sorting tens of thousands of whole rows to keep fifty
         # was most of the time of a supervisor's first page.
         page = self._filtered(select(CaseRow.id), query).order_by(*order).offset(query.offset)
@@ -169,6 +195,23 @@ class CaseRepository:
             name_clause = clause if name_clause is None else name_clause & clause
         assert name_clause is not None
         return or_(number_clause, name_clause)
+
+
+def _ordering(sort: CaseSort) -> tuple[Any, ...]:
+    newest = (CaseRow.received_at.desc(), CaseRow.id.desc())
+    match sort:
+        case CaseSort.RECEIVED_NEWEST:
+            return newest
+        case CaseSort.RECEIVED_OLDEST:
+            return (CaseRow.received_at.asc(), CaseRow.id.desc())
+        case CaseSort.NUMBER_ASCENDING:
+            return (CaseRow.case_number.asc(),)
+        case CaseSort.NUMBER_DESCENDING:
+            return (CaseRow.case_number.desc(),)
+        case CaseSort.STATUS_ASCENDING:
+            return (_STATUS_ORDER.asc(), *newest)
+        case CaseSort.STATUS_DESCENDING:
+            return (_STATUS_ORDER.desc(), *newest)
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
