@@ -1,30 +1,46 @@
 """The composition root of the desktop application: it binds the services to the signed-in
-workspace and hands them to the windows — first-run setup, sign-in, then the main window."""
+workspace and hands them to the windows — first-run setup, sign-in, then the main window.
+
+Only the sign-in window is imported up front: the database layer (SQLAlchemy, the ORM, the
+services) loads while the user types the passphrase, so the window appears at once."""
 
 from __future__ import annotations
 
 import sys
+import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from incident_desk.domain.clock import Clock, SystemClock
-from incident_desk.domain.enums import CaseStatus
-from incident_desk.paths import bundled_dir
-from incident_desk.services.cases import CaseSort, get_case, list_cases
-from incident_desk.services.installation import InstallationPaths, initialize
-from incident_desk.services.settings import auto_lock_minutes
-from incident_desk.services.snapshots import CasePage
-from incident_desk.services.timeline import timeline
-from incident_desk.services.workspace import Workspace, reauthenticate, sign_in
-from incident_desk.ui.shell.main_window import MainWindow, MainWindowServices
-from incident_desk.ui.shell.setup_wizard import SetupWizard
+from incident_desk.paths import InstallationPaths, bundled_dir
 from incident_desk.ui.shell.sign_in_window import SignInWindow
+
+if TYPE_CHECKING:
+    from incident_desk.domain.enums import CaseStatus
+    from incident_desk.services.cases import CaseSort
+    from incident_desk.services.snapshots import CasePage
+    from incident_desk.services.workspace import Workspace
+    from incident_desk.ui.shell.main_window import MainWindowServices
+
+
+def _load_main_modules() -> None:
+    """Import what the main window needs; run in the background while the user signs in."""
+    import incident_desk.services.cases
+    import incident_desk.services.timeline
+    import incident_desk.ui.shell.main_window  # noqa: F401
 
 
 def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServices:
+    from incident_desk.services.cases import get_case, list_cases, open_case
+    from incident_desk.services.settings import auto_lock_minutes
+    from incident_desk.services.timeline import timeline
+    from incident_desk.services.workspace import reauthenticate
+    from incident_desk.ui.shell.main_window import MainWindowServices
+
     def load_cases(
         status: CaseStatus | None, search: str, sort: CaseSort, offset: int, limit: int
     ) -> CasePage:
@@ -47,6 +63,7 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
         open_case=partial(get_case, workspace),
         timeline_loader=lambda case_number: partial(timeline, workspace, case_number),
         reauthenticate=partial(reauthenticate, workspace),
+        open_report=partial(open_case, workspace),
     )
 
 
@@ -58,25 +75,39 @@ class DesktopShell:
         self.clock = clock
         self.window: QWidget | None = None
         self.workspace: Workspace | None = None
+        self._main_window: QWidget | None = None
 
     def start(self) -> None:
         if InstallationPaths.at(self.data_dir).exists():
             self.show_sign_in()
             return
+        from incident_desk.services.installation import initialize
+        from incident_desk.ui.shell.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.data_dir, partial(initialize, self.data_dir, clock=self.clock))
         wizard.installation_created.connect(lambda _path: self.show_sign_in())
         self._show(wizard)
 
     def show_sign_in(self) -> None:
-        window = SignInWindow(lambda user, secret: sign_in(self.data_dir, user, secret, self.clock))
+        window = SignInWindow(self._sign_in)
         window.signed_in.connect(self.show_main)
         self._show(window)
+        threading.Thread(target=_load_main_modules, name="warm-up", daemon=True).start()
+
+    def _sign_in(self, user: str, passphrase: str) -> Workspace:
+        from incident_desk.services.workspace import sign_in
+
+        return sign_in(self.data_dir, user, passphrase, self.clock)
 
     def show_main(self, workspace: object) -> None:
+        from incident_desk.services.workspace import Workspace
+        from incident_desk.ui.shell.main_window import MainWindow
+
         assert isinstance(workspace, Workspace)
         self.workspace = workspace
         window = MainWindow(main_window_services(workspace, self.clock))
         window.signed_out.connect(self._on_main_signed_out)
+        self._main_window = window
         self._show(window)
 
     def _on_main_signed_out(self) -> None:
@@ -84,11 +115,13 @@ class DesktopShell:
             self.workspace.close()
             self.workspace = None
         self.show_sign_in()
+        self._main_window = None
 
     def _show(self, window: QWidget) -> None:
         previous, self.window = self.window, window
         window.show()
-        if previous is not None and not isinstance(previous, MainWindow):
+        # A main window closes itself (signing out); closing it here would sign out twice.
+        if previous is not None and previous is not self._main_window:
             previous.close()
 
 

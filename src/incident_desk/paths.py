@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR_ENV = "INCIDENT_DESK_DATA_DIR"
@@ -37,3 +38,25 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+@dataclass(frozen=True)
+class InstallationPaths:
+    root: Path
+    database: Path
+    vault: Path
+    signin_state: Path
+    backups: Path
+
+    @classmethod
+    def at(cls, data_dir: Path) -> InstallationPaths:
+        return cls(
+            root=data_dir,
+            database=data_dir / "incident-desk.db",
+            vault=data_dir / "vault.json",
+            signin_state=data_dir / "signin-state.json",
+            backups=data_dir / "backups",
+        )
+
+    def exists(self) -> bool:
+        return self.vault.exists() or self.database.exists()

@@ -114,3 +114,17 @@ def test_a_case_opens_with_its_clocks_and_timeline(
     qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert main.lock_overlay.isVisible()
     main.grab().save(str(screenshot_dir / "main-locked.png"))
+
+
+def test_ctrl_n_opens_a_new_report_and_the_saved_case_opens(
+    qtbot: QtBot, sign_in_as: Callable[[str], Workspace], clock: ManualClock
+) -> None:
+    supervisor = sign_in_as("sup")
+    main = MainWindow(main_window_services(supervisor, clock))
+    qtbot.addWidget(main)
+    main.show()
+    dialog = main.start_new_report()
+    assert dialog.windowTitle() == "Incident Desk"
+    dialog.report_opened.emit(_open_report(supervisor, clock))
+    qtbot.waitUntil(lambda: main.tabs.count() == 3, timeout=10_000)
+    assert isinstance(main.tabs.currentWidget(), CaseOverviewWidget)

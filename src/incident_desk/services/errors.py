@@ -6,6 +6,9 @@ from collections.abc import Sequence
 
 from incident_desk.domain.validation import ValidationMessage
 
+# The one sentence for a wrong user name and a wrong passphrase alike (no user enumeration).
+WRONG_CREDENTIALS = "wrong user or passphrase"
+
 
 class ServiceError(Exception):
     """Base: ``str()`` is a sentence for a tired supervisor."""

@@ -11,6 +11,7 @@ from incident_desk.domain.clock import Clock
 from incident_desk.domain.deadlines import DeadlineSettings
 from incident_desk.domain.enums import Role
 from incident_desk.domain.validation import ValidationMessage
+from incident_desk.paths import InstallationPaths as InstallationPaths  # re-exported
 from incident_desk.services.errors import InputRejected
 from incident_desk.storage.database import Database
 from incident_desk.storage.errors import InstallationExists
@@ -27,28 +28,6 @@ _CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
 _USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$")
 SETTING_PREFIX_DEADLINE = "deadline."
 SETTING_AUTO_LOCK_MINUTES = "auto_lock_minutes"
-
-
-@dataclass(frozen=True)
-class InstallationPaths:
-    root: Path
-    database: Path
-    vault: Path
-    signin_state: Path
-    backups: Path
-
-    @classmethod
-    def at(cls, data_dir: Path) -> InstallationPaths:
-        return cls(
-            root=data_dir,
-            database=data_dir / "incident-desk.db",
-            vault=data_dir / "vault.json",
-            signin_state=data_dir / "signin-state.json",
-            backups=data_dir / "backups",
-        )
-
-    def exists(self) -> bool:
-        return self.vault.exists() or self.database.exists()
 
 
 @dataclass(frozen=True)

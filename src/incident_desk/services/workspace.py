@@ -16,8 +16,9 @@ from incident_desk.domain.clock import Clock
 from incident_desk.domain.deadlines import DeadlineSettings
 from incident_desk.domain.protocol import Protocol
 from incident_desk.forms.checklist_loader import default_protocol
-from incident_desk.services.errors import SignInRefused
-from incident_desk.services.installation import SETTING_PREFIX_DEADLINE, InstallationPaths
+from incident_desk.paths import InstallationPaths
+from incident_desk.services.errors import WRONG_CREDENTIALS, SignInRefused
+from incident_desk.services.installation import SETTING_PREFIX_DEADLINE
 from incident_desk.services.snapshots import UserSnapshot
 from incident_desk.storage.audit_log import PendingEvent
 from incident_desk.storage.database import Database
@@ -26,8 +27,6 @@ from incident_desk.storage.key_vault import KeyVault, WrongCredentials
 from incident_desk.storage.rows import UserRow
 from incident_desk.storage.signin_guard import FailedSignIn, SignInGuard
 from incident_desk.storage.unit_of_work import UnitOfWork
-
-WRONG_CREDENTIALS = "wrong user or passphrase"
 
 
 class Workspace:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from incident_desk.domain.clock import Clock
 from incident_desk.domain.deadlines import DeadlineSettings
+from incident_desk.services.cases import NewReport
 from incident_desk.services.snapshots import CaseDetail
 from incident_desk.ui.cases.case_list_widget import CaseListWidget
 from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget
@@ -24,6 +25,7 @@ from incident_desk.ui.shell.lock_overlay_widget import LockOverlayWidget, attach
 from incident_desk.ui.widgets.alarm_notifier import AlarmNotifier, system_sink
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.clock_ticker import ClockTicker
+from incident_desk.ui.workflow.new_report_dialog import NewReportDialog
 from incident_desk.ui.workflow.timeline_widget import TimelineLoader
 
 WINDOW_TITLE = "Incident Desk"
@@ -41,6 +43,7 @@ class MainWindowServices:
     open_case: Callable[[str], CaseDetail]
     timeline_loader: Callable[[str], TimelineLoader]
     reauthenticate: Callable[[str], None]
+    open_report: Callable[[NewReport], CaseDetail]
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self._on_sign_out_triggered)
         session.addActions([lock, sign_out])
         cases = self.menuBar().addMenu("&Cases")
+        new_report = QAction("&New report…", self, shortcut=QKeySequence("Ctrl+N"))
+        new_report.triggered.connect(self.start_new_report)
+        cases.addAction(new_report)
         find = QAction("&Find a case…", self, shortcut=QKeySequence("Ctrl+F"))
         find.triggered.connect(self._on_find_triggered)
         dashboard = QAction("&Dashboard", self, shortcut=QKeySequence("Ctrl+1"))
@@ -97,7 +103,19 @@ class MainWindow(QMainWindow):
         cases.addActions([find, dashboard])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
-        toolbar.addActions([find, dashboard, lock])
+        toolbar.addActions([new_report, find, dashboard, lock])
+
+    def start_new_report(self) -> NewReportDialog:
+        """Open the intake of a new report (SPEC step 1); the case opens when it is saved."""
+        dialog = NewReportDialog(self._services.open_report, self._services.clock.now, self)
+        dialog.report_opened.connect(self._on_report_opened)
+        dialog.show()
+        return dialog
+
+    def _on_report_opened(self, case_number: str) -> None:
+        self.dashboard.reload()
+        self.case_list.reload()
+        self.open_case(case_number)
 
     def open_case(self, case_number: str) -> None:
         """Show the case in its own tab (opening it is written to the audit trail)."""

@@ -7,6 +7,7 @@ while a busy bar shows; every refusal becomes a sentence the person can act on, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from incident_desk.services.errors import SignInRefused
-from incident_desk.services.workspace import WRONG_CREDENTIALS, Workspace
+from incident_desk.services.errors import WRONG_CREDENTIALS, SignInRefused
 from incident_desk.storage.errors import StorageError
 from incident_desk.ui.messages import shell as words
 from incident_desk.ui.widgets.background import BackgroundRunner
+
+if TYPE_CHECKING:
+    # Only for the annotation: importing the workspace would load the database layer at start-up.
+    from incident_desk.services.workspace import Workspace
 
 
 class SignInWindow(QWidget):
