@@ -31,15 +31,18 @@ def _load_main_modules() -> None:
     """Import what the main window needs; run in the background while the user signs in."""
     import incident_desk.services.cases
     import incident_desk.services.timeline
+    import incident_desk.services.workflow
     import incident_desk.ui.shell.main_window  # noqa: F401
 
 
 def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServices:
+    from incident_desk.services import workflow
     from incident_desk.services.cases import get_case, list_cases, open_case
     from incident_desk.services.settings import auto_lock_minutes
     from incident_desk.services.timeline import timeline
     from incident_desk.services.workspace import reauthenticate
     from incident_desk.ui.shell.main_window import MainWindowServices
+    from incident_desk.ui.workflow.workflow_widget import StepServices
 
     def load_cases(
         status: CaseStatus | None, search: str, sort: CaseSort, offset: int, limit: int
@@ -64,6 +67,14 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
         timeline_loader=lambda case_number: partial(timeline, workspace, case_number),
         reauthenticate=partial(reauthenticate, workspace),
         open_report=partial(open_case, workspace),
+        step_services=StepServices(
+            checklist=partial(workflow.checklist, workspace),
+            step_draft=partial(workflow.step_draft, workspace),
+            save_step_field=partial(workflow.save_step_field, workspace),
+            record_step=partial(workflow.record_step, workspace),
+            mark_not_applicable=partial(workflow.mark_not_applicable, workspace),
+            now=clock.now,
+        ),
     )
 
 

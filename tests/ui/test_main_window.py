@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from incident_desk.app import DesktopShell, main_window_services
@@ -100,6 +101,13 @@ def test_a_case_opens_with_its_clocks_and_timeline(
     assert isinstance(overview, CaseOverviewWidget)
     assert overview.case_number == first
     qtbot.waitUntil(lambda: len(overview.timeline.entries) > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(overview.workflow.checklist.item_texts()), timeout=10_000)
+    assert any("Intake" in text for text in overview.workflow.checklist.item_texts())
+    qtbot.waitUntil(lambda: overview.workflow.page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not main.runner.busy, timeout=10_000)
+    QApplication.sendPostedEvents()
+    qtbot.wait(50)
+    main.grab().save(str(screenshot_dir / "main-case-steps.png"))
     titles = [tile.title_label.text() for tile in overview.banner.tiles()]
     assert any("48-hour evidence preservation" in title for title in titles)
     clock.advance(timedelta(hours=2))

@@ -1,14 +1,12 @@
-"""A case at a glance: what was reported, who is in it, its live clocks and its timeline.
-
-The guided step pages join this workspace later; everything here is read from snapshots.
-"""
+"""A case's workspace: its live clocks on top, then the guided first-response steps, what
+was reported and who is in it, and the timeline of everything recorded."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from incident_desk.domain.deadlines import DeadlineSettings
 from incident_desk.services.snapshots import CaseDetail
@@ -16,6 +14,7 @@ from incident_desk.ui.messages.cases import ALLEGATION_WORDS, STATUS_WORDS, peop
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.clock_banner_widget import ClockBannerWidget, snapshot_source
 from incident_desk.ui.workflow.timeline_widget import TimelineLoader, TimelineWidget
+from incident_desk.ui.workflow.workflow_widget import StepServices, WorkflowWidget
 
 
 def _moment(value: datetime | None) -> str:
@@ -27,6 +26,7 @@ class CaseOverviewWidget(QWidget):
         self,
         detail: CaseDetail,
         timeline_loader: TimelineLoader,
+        step_services: StepServices,
         runner: BackgroundRunner,
         settings: DeadlineSettings,
         parent: QWidget | None = None,
@@ -58,13 +58,18 @@ class CaseOverviewWidget(QWidget):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             shown.setAccessibleName(f"{label}: {value}")
             form.addRow(f"{label}:", shown)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(facts)
-        self.timeline = TimelineWidget(summary.case_number, timeline_loader, runner, splitter)
-        splitter.addWidget(self.timeline)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        self.sections = QTabWidget(self)
+        self.sections.setAccessibleName(f"Sections of case {summary.case_number}")
+        self.workflow = WorkflowWidget(summary.case_number, step_services, runner, self.sections)
+        self.timeline = TimelineWidget(summary.case_number, timeline_loader, runner, self.sections)
+        self.sections.addTab(self.workflow, "First-response &steps")
+        self.sections.addTab(facts, "&Report")
+        self.sections.addTab(self.timeline, "&Timeline")
+        layout.addWidget(self.sections, 1)
+        self.workflow.reload()
         self.timeline.reload()
+        # What is recorded in a step shows in the timeline at once.
+        self.workflow.loaded.connect(self.timeline.reload)
 
     def refresh(self, now: datetime) -> None:
         self.banner.refresh(now)

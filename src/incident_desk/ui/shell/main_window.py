@@ -27,6 +27,7 @@ from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.clock_ticker import ClockTicker
 from incident_desk.ui.workflow.new_report_dialog import NewReportDialog
 from incident_desk.ui.workflow.timeline_widget import TimelineLoader
+from incident_desk.ui.workflow.workflow_widget import StepServices
 
 WINDOW_TITLE = "Incident Desk"
 
@@ -44,6 +45,7 @@ class MainWindowServices:
     timeline_loader: Callable[[str], TimelineLoader]
     reauthenticate: Callable[[str], None]
     open_report: Callable[[NewReport], CaseDetail]
+    step_services: StepServices
 
 
 class MainWindow(QMainWindow):
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         overview = CaseOverviewWidget(
             detail,
             self._services.timeline_loader(detail.summary.case_number),
+            self._services.step_services,
             self.runner,
             self._services.deadline_settings,
             self.tabs,
