@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from incident_desk.app import DesktopShell, main_window_services
@@ -114,7 +114,15 @@ def test_a_case_opens_with_its_clocks_and_timeline(
     main.ticker.tick()
     statuses = [tile.status_label.text() for tile in overview.banner.tiles()]
     assert any("OVERDUE" in status for status in statuses)
+    QApplication.sendPostedEvents()
+    qtbot.wait(50)
     main.grab().save(str(screenshot_dir / "main-case-overview.png"))
+    notices = [box for box in main.findChildren(QMessageBox) if box.isVisible()]
+    assert notices, "an overdue clock raises a notice once"
+    for notice in notices:
+        notice.close()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=5_000)
     main.open_case(first)
     assert main.tabs.count() == 3  # the open tab is reused
     qtbot.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -168,6 +168,12 @@ class ClockTile(QFrame):
         if presentation.severity is not self._severity:
             self._severity = presentation.severity
             self.setStyleSheet(_STYLES[presentation.severity])
+            # An overdue clock says more than an open one: let the row grow to fit, instead of
+            # clipping the wrapped lines (this happens once per change of state, not per tick).
+            self.updateGeometry()
+            banner = self.parentWidget()
+            if banner is not None:
+                banner.updateGeometry()
         tooltip = CLOCK_TOOLTIP.format(
             title=presentation.title,
             status=presentation.status_word,
@@ -187,9 +193,8 @@ class ClockTile(QFrame):
 _COUNTING = frozenset({Severity.NORMAL, Severity.WARNING, Severity.ALARM})
 
 
-# Each tick touches Qt only where something changed: no relayout, no repaint, and as few calls
-# into the bindings as possible (the PySide6 build in use drops a reference to None on every
-# call that returns nothing, so a once-a-second loop must not make needless calls).
+# Each tick touches Qt only where something changed: no relayout and no repaint for a label
+# whose text is the same, so a banner ticking every second costs next to nothing.
 def _set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
