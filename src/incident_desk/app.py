@@ -36,12 +36,13 @@ def _load_main_modules() -> None:
 
 
 def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServices:
-    from incident_desk.services import workflow
-    from incident_desk.services.cases import get_case, list_cases, open_case
+    from incident_desk.services import preservation, workflow
+    from incident_desk.services.cases import case_clocks, get_case, list_cases, open_case
     from incident_desk.services.settings import auto_lock_minutes
     from incident_desk.services.timeline import timeline
     from incident_desk.services.workspace import reauthenticate
     from incident_desk.ui.shell.main_window import MainWindowServices
+    from incident_desk.ui.workflow.preservation_widget import PreservationServices
     from incident_desk.ui.workflow.workflow_widget import StepServices
 
     def load_cases(
@@ -73,6 +74,13 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
             save_step_field=partial(workflow.save_step_field, workspace),
             record_step=partial(workflow.record_step, workspace),
             mark_not_applicable=partial(workflow.mark_not_applicable, workspace),
+            now=clock.now,
+        ),
+        case_clocks=partial(case_clocks, workspace),
+        preservation_services=PreservationServices(
+            cards=partial(preservation.preservation_cards, workspace),
+            instruct=partial(preservation.record_preservation_instruction, workspace),
+            record_violation=partial(preservation.record_preservation_violation, workspace),
             now=clock.now,
         ),
     )

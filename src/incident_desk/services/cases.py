@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from incident_desk.domain.deadlines import Deadline, compute_deadlines
 from incident_desk.domain.enums import (
     AllegationType,
     CaseStatus,
@@ -35,6 +36,7 @@ __all__ = [
     "CaseSort",
     "NewPerson",
     "NewReport",
+    "case_clocks",
     "check_report",
     "get_case",
     "list_cases",
@@ -234,6 +236,18 @@ def list_cases(
         total = work.cases.count(query) if with_total else len(rows)
         summaries = case_summaries(workspace, work, rows)
     return CasePage(tuple(summaries), total)
+
+
+def case_clocks(workspace: Workspace, case_number: str) -> tuple[Deadline, ...]:
+    """The case's deadlines now, after something was recorded in an open case.
+
+    Not a new view of the case (that was audited when it was opened): only its clocks.
+    """
+    with workspace.read() as work:
+        case = load_visible_case(workspace, work, case_number)
+        immediate = [step.key for step in workspace.protocol.steps if step.immediate]
+        facts = work.clock_facts.facts_for([case], immediate)[case.id]
+    return compute_deadlines(facts, workspace.clock.now(), workspace.deadline_settings)
 
 
 def get_case(workspace: Workspace, case_number: str) -> CaseDetail:

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from incident_desk.domain.clock import Clock
-from incident_desk.domain.deadlines import DeadlineSettings
+from incident_desk.domain.deadlines import Deadline, DeadlineSettings
 from incident_desk.services.cases import NewReport
 from incident_desk.services.snapshots import CaseDetail
 from incident_desk.ui.cases.case_list_widget import CaseListWidget
@@ -26,6 +27,7 @@ from incident_desk.ui.widgets.alarm_notifier import AlarmNotifier, system_sink
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.clock_ticker import ClockTicker
 from incident_desk.ui.workflow.new_report_dialog import NewReportDialog
+from incident_desk.ui.workflow.preservation_widget import PreservationServices
 from incident_desk.ui.workflow.timeline_widget import TimelineLoader
 from incident_desk.ui.workflow.workflow_widget import StepServices
 
@@ -46,6 +48,8 @@ class MainWindowServices:
     reauthenticate: Callable[[str], None]
     open_report: Callable[[NewReport], CaseDetail]
     step_services: StepServices
+    preservation_services: PreservationServices
+    case_clocks: Callable[[str], tuple[Deadline, ...]]
 
 
 class MainWindow(QMainWindow):
@@ -140,8 +144,11 @@ class MainWindow(QMainWindow):
             detail,
             self._services.timeline_loader(detail.summary.case_number),
             self._services.step_services,
+            self._services.preservation_services,
+            partial(self._services.case_clocks, detail.summary.case_number),
             self.runner,
             self._services.deadline_settings,
+            self._services.clock.now,
             self.tabs,
         )
         self.notifier.watch(overview.banner, detail.summary.case_number)
@@ -159,6 +166,9 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_close_requested(self, index: int) -> None:
         if index >= 2:
+            widget = self.tabs.widget(index)
+            if isinstance(widget, CaseOverviewWidget):
+                widget.retire()
             self.tabs.removeTab(index)
 
     def _on_find_triggered(self) -> None:
