@@ -2,7 +2,7 @@
 
 `export_plain` copies the open encrypted database into an unencrypted file with SQLCipher's
 own ``sqlcipher_export``; `open_plain` opens that file with an engine set up exactly like
-``storage/engine.py`` (same pragmas, same BEGIN / BEGIN IMMEDIATE logic) but without a key,
+``storage/engine.py`` (it calls the same settings and pool/transaction code) but without a key,
 wrapped in the same ``Database`` class, so the same service code runs against both.
 """
 
@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy import Engine
 
 from incident_desk.storage.database import Database
-from incident_desk.storage.engine import CONNECTION_PRAGMAS, READ_ONLY_OPTION
+from incident_desk.storage.engine import apply_connection_settings, engine_over
 
 
 def export_plain(database: Database, target: Path) -> None:
@@ -35,31 +33,13 @@ def export_plain(database: Database, target: Path) -> None:
 def _plain_connection(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    for pragma in CONNECTION_PRAGMAS:
-        connection.execute(pragma)
-    connection.execute("PRAGMA journal_mode = WAL").fetchone()
-    connection.execute("PRAGMA synchronous = FULL")
+    apply_connection_settings(connection)
     return connection
 
 
 def plain_engine(path: Path) -> Engine:
-    """The engine of ``storage/engine.py`` minus the key: same pragmas, same transactions."""
-    engine = create_engine(
-        "sqlite://", module=sqlite3, creator=lambda: _plain_connection(path), pool_pre_ping=False
-    )
-
-    @event.listens_for(engine, "connect")
-    def _disable_driver_transactions(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        if connection.get_execution_options().get(READ_ONLY_OPTION):
-            connection.exec_driver_sql("BEGIN")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
+    """The engine of ``storage/engine.py`` minus the key: same pragmas, pool and transactions."""
+    return engine_over(sqlite3, lambda: _plain_connection(path))
 
 
 def open_plain(path: Path) -> Database:

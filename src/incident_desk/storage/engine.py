@@ -7,7 +7,7 @@ not open the file fails here, at once, before any page is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,16 @@ CONNECTION_PRAGMAS = (
 READ_ONLY_OPTION = "incident_desk_read_only"
 
 
+def apply_connection_settings(connection: Any) -> None:
+    """The settings every connection gets once it is open (and, for SQLCipher, keyed)."""
+    for pragma in CONNECTION_PRAGMAS:
+        connection.execute(pragma)
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise DatabaseDamaged("the database could not be switched to write-ahead logging")
+    connection.execute("PRAGMA synchronous = FULL")
+
+
 def _keyed_connection(path: Path, data_key: bytes) -> sqlcipher3.Connection:
     connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
@@ -38,12 +48,7 @@ def _keyed_connection(path: Path, data_key: bytes) -> sqlcipher3.Connection:
         connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         # Reading the schema forces SQLCipher to decrypt page 1: a wrong key fails here.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in CONNECTION_PRAGMAS:
-            connection.execute(pragma)
-        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode is None or str(mode[0]).lower() != "wal":
-            raise DatabaseDamaged("the database could not be switched to write-ahead logging")
-        connection.execute("PRAGMA synchronous = FULL")
+        apply_connection_settings(connection)
     except sqlcipher3.DatabaseError as error:
         connection.close()
         if "not a database" in str(error).lower():
@@ -62,10 +67,18 @@ def create_sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # Fail fast (and without creating anything) before the pool hides the first connection.
     _keyed_connection(path, data_key).close()
 
+    return engine_over(sqlcipher3, lambda: _keyed_connection(path, data_key))
+
+
+def engine_over(module: Any, creator: Callable[[], Any]) -> Engine:
+    """The pool and transaction handling of every store, over connections ``creator`` makes.
+
+    The benchmarks' plain-SQLite baseline uses this too, so both sides differ only by the key.
+    """
     engine = create_engine(
         "sqlite://",
-        module=sqlcipher3,
-        creator=lambda: _keyed_connection(path, data_key),
+        module=module,
+        creator=creator,
         # The URL names no file, so SQLAlchemy would assume an in-memory database and share one
         # connection per thread; a file wants a real pool (a read and a write may overlap).
         poolclass=QueuePool,
