@@ -27,6 +27,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench_install import install_with_supervisor
+
 from incident_desk.domain.clock import ManualClock
 from incident_desk.domain.enums import (
     AllegationType,
@@ -34,7 +36,6 @@ from incident_desk.domain.enums import (
     PersonKind,
     PersonRole,
     ReceivedHow,
-    Role,
     SceneEntrantRole,
     TimeCertainty,
 )
@@ -43,40 +44,14 @@ from incident_desk.services.contacts import add_contact
 from incident_desk.services.custody import transfer_custody
 from incident_desk.services.evidence import add_evidence
 from incident_desk.services.evidence_views import evidence_view
-from incident_desk.services.installation import initialize
 from incident_desk.services.scene import log_scene_entry, log_scene_exit, record_scene
-from incident_desk.services.users import add_user
-from incident_desk.services.workspace import Workspace, sign_in
+from incident_desk.services.workspace import Workspace
 
 TARGET_VIEW_MS = 200.0
 TARGET_ENTRY_P95_MS = 25.0
 PASSPHRASE = "benchmark passphrase, long enough"
 SIGNATURE = [[[x, (x * 7) % 40, x * 16] for x in range(60)], [[5, 5, 1000], [90, 30, 1100]]]
 START = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
-
-
-def _install(root: Path, clock: ManualClock) -> Workspace:
-    initialize(
-        root,
-        facility_name="Kentucky State Reformatory",
-        facility_code="KSR",
-        agency_name="Kentucky Department of Corrections",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        clock=clock,
-    )
-    admin = sign_in(root, "admin", PASSPHRASE, clock)
-    try:
-        add_user(
-            admin,
-            username="sup",
-            passphrase=PASSPHRASE,
-            role=Role.SHIFT_SUPERVISOR,
-            display_name="Sgt. Dana Brooks",
-        )
-    finally:
-        admin.close()
-    return sign_in(root, "sup", PASSPHRASE, clock)
 
 
 def _report() -> NewReport:
@@ -186,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         clock = ManualClock(START - timedelta(days=1))
-        workspace = _install(Path(folder) / "data", clock)
+        workspace = install_with_supervisor(
+            Path(folder) / "data", clock, PASSPHRASE, "Kentucky Department of Corrections"
+        )
         try:
             clock.set(START)
             case_number = open_case(workspace, _report()).summary.case_number

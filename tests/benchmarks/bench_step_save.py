@@ -20,21 +20,20 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from bench_install import install_with_supervisor
+
 from incident_desk.domain.clock import SystemClock
 from incident_desk.domain.enums import (
     AllegationType,
     PersonKind,
     PersonRole,
     ReceivedHow,
-    Role,
     TimeCertainty,
 )
 from incident_desk.domain.protocol import YES, FieldKind, StepDefinition
 from incident_desk.services.cases import NewPerson, NewReport, open_case
-from incident_desk.services.installation import initialize
-from incident_desk.services.users import add_user
 from incident_desk.services.workflow import checklist, record_step
-from incident_desk.services.workspace import Workspace, sign_in
+from incident_desk.services.workspace import Workspace
 
 TARGET_P95_MS = 25.0
 PASSPHRASE = "benchmark passphrase, long enough"
@@ -74,29 +73,6 @@ def _report(clock: SystemClock) -> NewReport:
     )
 
 
-def _install(root: Path, clock: SystemClock) -> Workspace:
-    initialize(
-        root,
-        facility_name="Kentucky State Reformatory",
-        facility_code="KSR",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        clock=clock,
-    )
-    admin = sign_in(root, "admin", PASSPHRASE, clock)
-    try:
-        add_user(
-            admin,
-            username="sup",
-            passphrase=PASSPHRASE,
-            role=Role.SHIFT_SUPERVISOR,
-            display_name="Sgt. Dana Brooks",
-        )
-    finally:
-        admin.close()
-    return sign_in(root, "sup", PASSPHRASE, clock)
-
-
 def _measure(supervisor: Workspace, clock: SystemClock, saves: int) -> list[float]:
     timings: list[float] = []
     while len(timings) < saves:
@@ -127,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clock = SystemClock()
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
-        supervisor = _install(Path(folder) / "data", clock)
+        supervisor = install_with_supervisor(Path(folder) / "data", clock, PASSPHRASE)
         try:
             timings = _measure(supervisor, clock, args.saves)
             chain = supervisor.database.verify_audit_chain()
