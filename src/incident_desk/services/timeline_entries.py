@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from incident_desk.domain.choice_words import choices_words
 from incident_desk.domain.enums import NotificationKind, PersonRole, StepState
 from incident_desk.domain.protocol import FieldKind, Protocol, StepDefinition
 from incident_desk.domain.validation import format_moment
@@ -88,7 +89,7 @@ def _value_lines(step: StepDefinition | None, values: dict[str, str]) -> tuple[s
         if definition.kind is FieldKind.DATETIME:
             value = _moment_words(value)
         elif definition.kind.has_choices or definition.kind is FieldKind.BOOLEAN:
-            value = words(value).replace(",", ", ")
+            value = choices_words(value)
         lines.append(f"{definition.label}: {value}")
     return tuple(lines)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Choice values read as words in one place (the domain) for screens, timeline and forms.
+from incident_desk.domain.choice_words import choice_words as choice_words
 from incident_desk.domain.enums import Role
 
 # The checklist on the left.
@@ -66,20 +68,6 @@ ROLE_WORDS = {
     Role.PREA_COMPLIANCE_MANAGER: "the PREA compliance manager",
     Role.ADMINISTRATOR: "the administrator",
 }
-
-#: Choice values whose plain spelling ("third party") is not clear enough on its own.
-CHOICE_WORDS = {
-    "segregate_victim": "Separate the alleged victim",
-    "segregate_perpetrator": "Separate the alleged perpetrator",
-    "segregate_both": "Separate both",
-    "other_effective_means": "Other effective means",
-    "staff_observation": "Seen by staff",
-}
-
-
-def choice_words(value: str) -> str:
-    """A choice value as a person reads it: ``third_party`` becomes "Third party"."""
-    return CHOICE_WORDS.get(value, value.replace("_", " ").capitalize())
 
 
 def roles_words(roles: frozenset[Role]) -> str:
