@@ -26,7 +26,7 @@ NO_PEOPLE = (
     "No alleged victim or alleged perpetrator is named in this case yet. Add them to the "
     "case first; a card appears for each."
 )
-RELOAD = "&Reload"
+RELOAD = "Re&load"
 WORKING = "Recording\u2026"
 
 # A card.
@@ -79,7 +79,8 @@ HOW_ENSURED_HINT = {
     "ensured": "For example: dry cell, constant observation, water turned off.",
 }
 BEFORE_REPORT_REASON = "Why it is before the report (only if it is)"
-RECORD_INSTRUCTION = "Record &instruction"
+#: Each kind of card has its own access keys: the victim's and the perpetrator's share a screen.
+RECORD_INSTRUCTION = {"requested": "Record &instruction", "ensured": "Record how it is e&nsured"}
 RECORD_INSTRUCTION_NAME = "Record the preservation instruction for {name}"
 
 # Acts that happened anyway.
@@ -91,7 +92,10 @@ VIOLATION_ACT = "Which act"
 VIOLATION_CHOOSE = "Choose\u2026"
 VIOLATION_AT = "When it happened (UTC)"
 VIOLATION_DETAILS_FIELD = "Details (optional)"
-RECORD_VIOLATION = "Record an act that happened &anyway"
+RECORD_VIOLATION = {
+    "requested": "Record an act that happened &anyway",
+    "ensured": "Record an act that happened an&yway",
+}
 RECORD_VIOLATION_NAME = "Record an act {name} did anyway"
 MSG_NO_TIME = "Enter the time, or press Now, then record it again."
 MSG_CHOOSE_ACT = "Choose which of the eight acts happened, then record it again."

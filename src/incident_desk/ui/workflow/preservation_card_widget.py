@@ -164,7 +164,7 @@ class PreservationCardWidget(QFrame):
         form.addRow(
             words.BEFORE_REPORT_REASON, self._cell(LATE_REASON, self.late_reason, form_widget)
         )
-        self.record_instruction = QPushButton(words.RECORD_INSTRUCTION, form_widget)
+        self.record_instruction = QPushButton(words.RECORD_INSTRUCTION[verb], form_widget)
         self.record_instruction.setAccessibleName(words.RECORD_INSTRUCTION_NAME.format(name=name))
         self.record_instruction.clicked.connect(self._on_record_instruction_clicked)
         form.addRow("", self._button_row(self.record_instruction))
@@ -185,7 +185,7 @@ class PreservationCardWidget(QFrame):
         form.addRow(words.VIOLATION_ACT, self._cell(ACT, self.act, form_widget))
         form.addRow(words.VIOLATION_AT, self._cell(OCCURRED_AT, self.occurred_at, form_widget))
         form.addRow(words.VIOLATION_DETAILS_FIELD, self.details)
-        self.record_violation = QPushButton(words.RECORD_VIOLATION, form_widget)
+        self.record_violation = QPushButton(words.RECORD_VIOLATION[self.card.verb], form_widget)
         name = self.card.person.name
         self.record_violation.setAccessibleName(words.RECORD_VIOLATION_NAME.format(name=name))
         self.record_violation.clicked.connect(self._on_record_violation_clicked)
