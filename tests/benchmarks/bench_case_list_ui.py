@@ -42,7 +42,7 @@ from incident_desk.services.demo import fill_demo  # noqa: E402
 from incident_desk.services.snapshots import CasePage  # noqa: E402
 from incident_desk.services.workspace import Workspace, sign_in  # noqa: E402
 from incident_desk.ui.cases.case_list_widget import CaseListWidget  # noqa: E402
-from incident_desk.ui.cases.dashboard_widget import load_open_cases  # noqa: E402
+from incident_desk.ui.cases.open_case_ranking import load_open_cases  # noqa: E402
 from incident_desk.ui.models.case_table_model import COL_CASE_NUMBER, PAGE_SIZE  # noqa: E402
 from incident_desk.ui.widgets.background import BackgroundRunner  # noqa: E402
 

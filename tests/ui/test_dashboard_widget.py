@@ -21,9 +21,10 @@ from incident_desk.ui.cases.dashboard_widget import (
     COL_CLOCK,
     COL_PEOPLE,
     COL_STATUS,
+    DashboardSizes,
     DashboardWidget,
-    load_open_cases,
 )
+from incident_desk.ui.cases.open_case_ranking import load_open_cases
 from incident_desk.ui.models.case_table_model import CaseLoader, SeverityRole, severity_colours
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.deadline_presenter import Severity
@@ -163,3 +164,38 @@ def test_an_empty_dashboard_says_so_and_a_large_one_says_where_the_rest_are(
     qtbot.waitUntil(lambda: "3 cases" in widget.status_text(), timeout=10_000)
     labels = [label.text() for label in widget.findChildren(QLabel)]
     assert any("most urgent clocks" in text for text in labels)
+
+
+def test_an_old_case_with_an_overdue_clock_is_found_behind_the_newest_ones(
+    qtbot: QtBot, sign_in_as: Callable[[str], Workspace], clock: ManualClock
+) -> None:
+    supervisor = sign_in_as("sup")
+    clock.advance(timedelta(days=-3))
+    forgotten = open_case(supervisor, report(clock, "Old Case")).summary.case_number
+    clock.advance(timedelta(days=3))
+    for victim in ("Ann Lee", "Bo Nuñez", "Cy Park", "Di Ørsted"):
+        open_case(supervisor, report(clock, victim))
+    sizes = DashboardSizes(per_status=2, keep=3, page_size=2)
+    loader = CountingLoader(loader_for(supervisor))
+    widget = DashboardWidget(
+        loader, BackgroundRunner(), clock.now, supervisor.deadline_settings, sizes=sizes
+    )
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+
+    qtbot.waitUntil(lambda: "most urgent of 5 open cases" in widget.status_text(), timeout=10_000)
+    numbers = _column(widget, COL_CASE)
+    assert len(numbers) == 3
+    assert numbers[0] == forgotten
+    assert _column(widget, COL_CLOCK)[0].startswith("OVERDUE")
+    assert widget.table.currentIndex().row() == 0
+
+    # Someone who moved to a case stays on it when the list is loaded again.
+    widget.table.setFocus()
+    qtbot.keyClick(widget.table, Qt.Key.Key_Down)
+    chosen = _column(widget, COL_CASE)[1]
+    widget.reload()
+    qtbot.waitUntil(lambda: "checked" in widget.status_text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "most urgent of 5 open cases" in widget.status_text(), timeout=10_000)
+    assert _column(widget, COL_CASE)[widget.table.currentIndex().row()] == chosen

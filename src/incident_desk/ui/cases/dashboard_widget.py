@@ -33,26 +33,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from incident_desk.domain.deadlines import DEFAULT_SETTINGS, Deadline, DeadlineSettings, by_urgency
-from incident_desk.domain.enums import CaseStatus
-from incident_desk.services.cases import CaseSort
-from incident_desk.services.snapshots import CasePage, CaseSummary
+from incident_desk.domain.deadlines import DEFAULT_SETTINGS, DeadlineSettings
+from incident_desk.services.snapshots import CaseSummary
+from incident_desk.ui.cases.open_case_ranking import (
+    KEEP,
+    PER_STATUS,
+    SCAN_PAGE,
+    OpenCases,
+    ScanPosition,
+    load_open_cases,
+    most_urgent_first,
+    scan_step,
+)
 from incident_desk.ui.messages import cases as words
 from incident_desk.ui.models.case_table_model import (
     CaseLoader,
     CaseNumberRole,
     SeverityRole,
     SummaryRole,
-    restated,
     severity_colours,
 )
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.deadline_presenter import DeadlinePresentation, present
-
-OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.FIRST_RESPONSE, CaseStatus.UNDER_INVESTIGATION)
-# The newest cases of each open status: the first hours' clocks are on them. A large
-# installation's older open cases are a search away in the case list.
-PER_STATUS = 200
 
 COL_CLOCK, COL_CASE, COL_STATUS, COL_ALLEGATION, COL_PEOPLE = range(5)
 _HEADERS = (
@@ -66,9 +68,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class OpenCases:
-    cases: tuple[CaseSummary, ...]
-    total: int
+class DashboardSizes:
+    """How many cases show at once, are held at most, and are read per background step."""
+
+    per_status: int = PER_STATUS
+    keep: int = KEEP
+    page_size: int = SCAN_PAGE
 
 
 @dataclass(frozen=True)
@@ -76,15 +81,6 @@ class _Line:
     summary: CaseSummary
     clock: DeadlinePresentation | None
     texts: tuple[str, ...]
-
-
-def load_open_cases(loader: CaseLoader, per_status: int = PER_STATUS) -> OpenCases:
-    """The newest open cases of each open status, with how many there are in all."""
-    pages: list[CasePage] = [
-        loader(status, "", CaseSort.RECEIVED_NEWEST, 0, per_status) for status in OPEN_STATUSES
-    ]
-    cases = tuple(summary for page in pages for summary in page.cases)
-    return OpenCases(cases, sum(page.total for page in pages))
 
 
 class _DashboardModel(QAbstractTableModel):
@@ -112,25 +108,8 @@ class _DashboardModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _ordered(self, cases: Sequence[CaseSummary], now: datetime) -> list[_Line]:
-        urgent: dict[int, Deadline] = {}
-        for summary in cases:
-            ranked = by_urgency(restated(summary.open_deadlines, now, self._settings), now)
-            if ranked:
-                urgent[summary.id] = ranked[0]
-        order = {
-            id(deadline): rank for rank, deadline in enumerate(by_urgency(urgent.values(), now))
-        }
-        clockless = len(order)
-
-        def rank(summary: CaseSummary) -> tuple[int, float]:
-            deadline = urgent.get(summary.id)
-            if deadline is None:
-                return clockless, -summary.received_at.timestamp()
-            return order[id(deadline)], 0.0
-
         lines = []
-        for summary in sorted(cases, key=rank):
-            deadline = urgent.get(summary.id)
+        for summary, deadline in most_urgent_first(cases, now, self._settings):
             clock = None if deadline is None else present(deadline, now)
             lines.append(
                 _Line(
@@ -148,6 +127,9 @@ class _DashboardModel(QAbstractTableModel):
                 )
             )
         return lines
+
+    def summaries(self) -> list[CaseSummary]:
+        return [line.summary for line in self._lines]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._lines)
@@ -198,11 +180,18 @@ class DashboardWidget(QWidget):
         now: Callable[[], datetime],
         settings: DeadlineSettings = DEFAULT_SETTINGS,
         parent: QWidget | None = None,
+        sizes: DashboardSizes = DashboardSizes(),
     ) -> None:
         super().__init__(parent)
+        self._sizes = sizes
         self._loader = loader
         self._runner = runner
         self._now = now
+        self._settings = settings
+        self._total = 0
+        self._placing = False
+        #: The case the user moved to, kept current when the list is shown again.
+        self._chosen = ""
         self._generation = 0
         self._last_opened: tuple[str, float] = ("", 0.0)
         self.model = _DashboardModel(settings, self)
@@ -226,6 +215,7 @@ class DashboardWidget(QWidget):
         layout.addWidget(self._status)
         layout.addWidget(self.table, 1)
         self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.clicked.connect(self._on_table_activated)
         self.reload()
 
@@ -256,7 +246,7 @@ class DashboardWidget(QWidget):
         loader = self._loader
         self._busy.show()
         self._runner.run(
-            lambda: load_open_cases(loader),
+            lambda: load_open_cases(loader, self._sizes.per_status),
             lambda found: self._on_cases_loaded(generation, found),
             lambda error: self._on_cases_failed(generation, error),
         )
@@ -273,21 +263,66 @@ class DashboardWidget(QWidget):
     def _on_cases_loaded(self, generation: int, found: OpenCases) -> None:
         if generation != self._generation:
             return
-        self._busy.hide()
-        self.model.show(found.cases, self._now())
+        self._total = found.total
+        self._show(found.cases)
         if not found.cases:
+            self._busy.hide()
             self._status.setText(words.DASHBOARD_EMPTY)
         elif found.total > len(found.cases):
+            # Older open cases may hold overdue clocks: look through them all, off this thread.
             self._status.setText(
-                words.DASHBOARD_CAPPED.format(shown=len(found.cases), total=found.total)
+                words.DASHBOARD_SCANNING.format(shown=len(found.cases), seen=0, total=found.total)
             )
+            self._scan(generation, ScanPosition(), ())
         else:
+            self._busy.hide()
             self._status.setText(f"{words.count_text(found.total)}. {words.DASHBOARD_HINT}")
-        if found.cases and not self.table.currentIndex().isValid():
-            # Current (so Enter opens it) but not highlighted, so its clock colour still shows.
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, COL_CLOCK), QItemSelectionModel.SelectionFlag.NoUpdate
+
+    def _scan(self, generation: int, position: ScanPosition, kept: tuple[CaseSummary, ...]) -> None:
+        loader, now, settings, sizes = self._loader, self._now(), self._settings, self._sizes
+        self._runner.run(
+            lambda: scan_step(loader, position, kept, now, settings, sizes.keep, sizes.page_size),
+            lambda result: self._on_scan_step_done(generation, *result),
+            lambda error: self._on_cases_failed(generation, error),
+        )
+
+    def _on_scan_step_done(
+        self, generation: int, position: ScanPosition, kept: tuple[CaseSummary, ...]
+    ) -> None:
+        if generation != self._generation:
+            return
+        if not position.done:
+            seen = min(position.seen, self._total)
+            self._status.setText(
+                words.DASHBOARD_SCANNING.format(
+                    shown=self.model.rowCount(), seen=seen, total=self._total
+                )
             )
+            self._scan(generation, position, kept)
+            return
+        self._busy.hide()
+        self._show(kept)
+        self._status.setText(words.DASHBOARD_CAPPED.format(shown=len(kept), total=self._total))
+
+    def _show(self, cases: Sequence[CaseSummary]) -> None:
+        """Show these cases. Someone who moved to a case stays on it; otherwise the most urgent
+        case is the current one (Enter opens it)."""
+        self._placing = True
+        try:
+            self.model.show(cases, self._now())
+            numbers = [summary.case_number for summary in self.model.summaries()]
+            row = numbers.index(self._chosen) if self._chosen in numbers else 0
+            if cases:
+                # Current but not highlighted, so its clock colour still shows.
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, COL_CLOCK), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        finally:
+            self._placing = False
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._placing:
+            self._chosen = str(self.model.data(current, CaseNumberRole) or "")
 
     def _on_cases_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

@@ -56,9 +56,13 @@ DASHBOARD_TITLE = "Open cases and their most urgent clocks"
 DASHBOARD_NAME = "Open cases, most urgent first"
 DASHBOARD_EMPTY = "No open cases you may see. New reports appear here."
 DASHBOARD_HINT = "Most urgent first. Press Enter or double-click a case to open it."
+DASHBOARD_SCANNING = (
+    "Showing the {shown:,} newest open cases while the older ones are checked for urgent "
+    "clocks: {seen:,} of {total:,} checked."
+)
 DASHBOARD_CAPPED = (
-    "Showing the {shown:,} most recent open cases of {total:,}. "
-    "Find older ones in the case list (Ctrl+F)."
+    "Showing the {shown:,} most urgent of {total:,} open cases. "
+    "Find the others in the case list (Ctrl+F)."
 )
 COLUMN_MOST_URGENT = "Most urgent clock"
 
