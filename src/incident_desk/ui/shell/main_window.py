@@ -66,8 +66,14 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Dashboard, case list and open cases")
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        # The dashboard's look through every open case can take a while on a large installation:
+        # its own runner keeps it from showing other screens as busy meanwhile.
         self.dashboard = DashboardWidget(
-            services.load_cases, self.runner, now, services.deadline_settings, self.tabs
+            services.load_cases,
+            BackgroundRunner(self),
+            now,
+            services.deadline_settings,
+            self.tabs,
         )
         self.case_list = CaseListWidget(
             services.load_cases, self.runner, now, services.deadline_settings, self.tabs
