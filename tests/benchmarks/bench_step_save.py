@@ -63,6 +63,8 @@ def _report(clock: SystemClock) -> NewReport:
         received_how=ReceivedHow.VERBAL,
         allegation_type=AllegationType.OFFENDER_NONCONSENSUAL_SEXUAL_ACTS,
         location="Dorm 4, shower",
+        # Received a little before the steps it times, whose times are a minute in the past.
+        received_at=clock.now() - timedelta(minutes=10),
         incident_at=clock.now() - timedelta(hours=2),
         incident_certainty=TimeCertainty.EXACT,
         narrative="Reported to the officer on the unit.",

@@ -82,7 +82,7 @@ def _applicable(protocol: Protocol, facts: ProtocolFacts) -> set[str]:
 
 def test_the_bundled_checklist_loads(protocol: Protocol) -> None:
     assert protocol.key == "first_response"
-    assert protocol.version == "2026.1"
+    assert protocol.version == "2026.2"
     assert protocol.source == "Kentucky CPP 14.7 section G (effective 2014-02-03)"
     assert [step.key for step in protocol.steps] == STEP_ORDER
 

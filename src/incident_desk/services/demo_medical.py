@@ -186,5 +186,6 @@ def write_dry_cell(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
             "paper_gown": "yes",
             "possessions_taken": "yes",
             "released_at": iso_minutes(released),
+            "release_reason": "Evidence collected.",
         },
     )

@@ -12,6 +12,7 @@ those the protocol allows may record, for example, consent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,7 +37,8 @@ from incident_desk.services.workspace import Workspace
 from incident_desk.storage.repositories.first_response_repository import (
     FirstResponseRepository,
 )
-from incident_desk.storage.rows import MedicalRecordRow
+from incident_desk.storage.rows import CasePersonRow, CaseRow, MedicalRecordRow
+from incident_desk.storage.unit_of_work import UnitOfWork
 
 #: Which checklist step each recorded column belongs to (its roles may record it).
 FIELD_STEPS: dict[str, str] = {
@@ -130,39 +132,56 @@ def record_medical(
         "notes": None if notes is None else notes.strip(),
     }
     given = {key: value for key, value in given.items() if value is not None}
-    now = workspace.clock.now()
     with workspace.write("record_medical") as work:
         case = load_case_for_recording(workspace, work, case_number)
         person = victim_or_perpetrator(work, case, case_person_id)
-        row = work.repository(FirstResponseRepository).medical_record(case.id, person.id)
-        if row is None and not given:
-            raise rejected("medical", MSG_NOTHING_GIVEN)
-        current = _values(row)
-        changed = {key: value for key, value in given.items() if current.get(key) != value}
-        for step_key in sorted({FIELD_STEPS[key] for key in changed if key in FIELD_STEPS}):
-            require_step_role(workspace, step_key)
-        merged = current | changed
-        raise_if(_check(merged, changed, now, case.received_at, late_entry_reason))
-        if row is None:
-            row = MedicalRecordRow(case_id=case.id, case_person_id=person.id)
-            work.add(row)
-        if changed:
-            for key, value in changed.items():
-                setattr(row, key, value)
-            if {"forensic_exam_consent", "medical_care_consent"} & changed.keys():
-                row.consent_recorded_at = now
-            row.recorded_by_id = workspace.actor.id
-            row.updated_at = now
-            for key, label in _TIMES.items():
-                if key in changed:
-                    what = f'"{label}" of {person.name}\'s medical record'
-                    note_time_before_report(
-                        workspace, work, case, what, changed[key], late_entry_reason
-                    )
-            begin_first_response(case, now)
-        work.flush()
+        row = save_medical(workspace, work, case, person, given, late_entry_reason)
         names = display_names(work, [row.recorded_by_id])
         return medical_snapshot(row, names)
+
+
+def save_medical(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    person: CasePersonRow,
+    given: Mapping[str, Any],
+    late_entry_reason: str = "",
+) -> MedicalRecordRow:
+    """The checks and the change of a person's medical record, inside an open unit of work.
+
+    ``given`` holds the parts to record (names of ``FIELD_STEPS`` or "notes"), times in UTC and
+    text stripped; the checklist's medical steps record through here too.
+    """
+    now = workspace.clock.now()
+    row = work.repository(FirstResponseRepository).medical_record(case.id, person.id)
+    if row is None and not given:
+        raise rejected("medical", MSG_NOTHING_GIVEN)
+    current = _values(row)
+    changed = {key: value for key, value in given.items() if current.get(key) != value}
+    for step_key in sorted({FIELD_STEPS[key] for key in changed if key in FIELD_STEPS}):
+        require_step_role(workspace, step_key)
+    merged = current | changed
+    raise_if(_check(merged, changed, now, case.received_at, late_entry_reason))
+    if row is None:
+        row = MedicalRecordRow(case_id=case.id, case_person_id=person.id)
+        work.add(row)
+    if changed:
+        for key, value in changed.items():
+            setattr(row, key, value)
+        if {"forensic_exam_consent", "medical_care_consent"} & changed.keys():
+            row.consent_recorded_at = now
+        row.recorded_by_id = workspace.actor.id
+        row.updated_at = now
+        for key, label in _TIMES.items():
+            if key in changed:
+                what = f'"{label}" of {person.name}\'s medical record'
+                note_time_before_report(
+                    workspace, work, case, what, changed[key], late_entry_reason
+                )
+        begin_first_response(case, now)
+    work.flush()
+    return row
 
 
 def medical_records(workspace: Workspace, case_number: str) -> tuple[MedicalSnapshot, ...]:

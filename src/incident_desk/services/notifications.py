@@ -83,45 +83,82 @@ def record_notification(
 
     A time before the report was received needs ``late_entry_reason`` (kept as a case note).
     """
-    step = require_step_role(workspace, KIND_STEPS[kind])
-    now = workspace.clock.now()
-    notified_at = ensure_utc(notified_at)
+    require_step_role(workspace, KIND_STEPS[kind])
     with workspace.write("record_notification") as work:
         case = load_case_for_recording(workspace, work, case_number)
-        name, messages = check_who(work, person_name, contact_id)
-        messages += check_other_facility(workspace, case, kind, other_facility_name)
-        if kind is NotificationKind.VICTIM_ADVOCATE or advocate_status is not None:
-            earlier = effective(
-                work.repository(FirstResponseRepository).notifications(
-                    case.id, NotificationKind.VICTIM_ADVOCATE
-                )
-            )
-            messages += check_advocate(kind, advocate_status, notified_at, details, earlier)
-        messages += check_record_time(
-            "notified_at", "Told at", notified_at, now, case.received_at, late_entry_reason
-        )
-        raise_if(messages)
-        row = NotificationRow(
-            case_id=case.id,
-            kind=kind,
-            contact_id=contact_id,
-            person_name=name,
+        row = add_notification(
+            workspace,
+            work,
+            case,
+            kind,
             method=method,
             notified_at=notified_at,
+            person_name=person_name,
+            contact_id=contact_id,
+            details=details,
+            other_facility_name=other_facility_name,
             advocate_status=advocate_status,
-            other_facility_name=other_facility_name.strip(),
-            reference=reference.strip(),
-            details=details.strip(),
-            recorded_by_id=workspace.actor.id,
-            recorded_at=now,
-            correction_reason="",
+            reference=reference,
+            late_entry_reason=late_entry_reason,
         )
-        work.add(row)
-        what = f'The notification "{step.title}"'
-        note_time_before_report(workspace, work, case, what, notified_at, late_entry_reason)
-        begin_first_response(case, now)
-        work.flush()
         return notification_snapshot(row, {workspace.actor.id: workspace.actor.display_name})
+
+
+def add_notification(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    kind: NotificationKind,
+    *,
+    method: NotificationMethod,
+    notified_at: datetime,
+    person_name: str = "",
+    contact_id: int | None = None,
+    details: str = "",
+    other_facility_name: str = "",
+    advocate_status: AdvocateStatus | None = None,
+    reference: str = "",
+    late_entry_reason: str = "",
+) -> NotificationRow:
+    """The checks and the row of a notification, inside an open unit of work (the checklist's
+    notification steps record through here too)."""
+    step = workspace.protocol.step(KIND_STEPS[kind])
+    now = workspace.clock.now()
+    notified_at = ensure_utc(notified_at)
+    name, messages = check_who(work, person_name, contact_id)
+    messages += check_other_facility(workspace, case, kind, other_facility_name)
+    if kind is NotificationKind.VICTIM_ADVOCATE or advocate_status is not None:
+        earlier = effective(
+            work.repository(FirstResponseRepository).notifications(
+                case.id, NotificationKind.VICTIM_ADVOCATE
+            )
+        )
+        messages += check_advocate(kind, advocate_status, notified_at, details, earlier)
+    messages += check_record_time(
+        "notified_at", "Told at", notified_at, now, case.received_at, late_entry_reason
+    )
+    raise_if(messages)
+    row = NotificationRow(
+        case_id=case.id,
+        kind=kind,
+        contact_id=contact_id,
+        person_name=name,
+        method=method,
+        notified_at=notified_at,
+        advocate_status=advocate_status,
+        other_facility_name=other_facility_name.strip(),
+        reference=reference.strip(),
+        details=details.strip(),
+        recorded_by_id=workspace.actor.id,
+        recorded_at=now,
+        correction_reason="",
+    )
+    work.add(row)
+    what = f'The notification "{step.title}"'
+    note_time_before_report(workspace, work, case, what, notified_at, late_entry_reason)
+    begin_first_response(case, now)
+    work.flush()
+    return row
 
 
 def correct_notification(
@@ -144,48 +181,81 @@ def correct_notification(
     new notification.
     """
     raise_if(check_correction_reason(reason))
-    now = workspace.clock.now()
     with workspace.write("correct_notification") as work:
         original, case = _load(workspace, work, notification_id)
         require_step_role(workspace, KIND_STEPS[original.kind])
-        if work.repository(FirstResponseRepository).notification_corrected(original.id):
-            raise rejected("notification", MSG_NOTIFICATION_ALREADY_CORRECTED)
-        moment = original.notified_at if notified_at is None else ensure_utc(notified_at)
-        facility = (
-            original.other_facility_name if other_facility_name is None else other_facility_name
-        )
-        messages: list[ValidationMessage] = []
-        if contact_id is None and person_name is None:
-            name, contact_id = original.person_name, original.contact_id
-        else:
-            name, messages = check_who(work, person_name or "", contact_id)
-        messages += check_other_facility(workspace, case, original.kind, facility)
-        messages += check_record_time(
-            "notified_at", "Told at", moment, now, case.received_at, late_entry_reason
-        )
-        raise_if(messages)
-        row = NotificationRow(
-            case_id=case.id,
-            kind=original.kind,
+        row = add_notification_correction(
+            workspace,
+            work,
+            case,
+            original,
+            reason,
+            method=method,
+            notified_at=notified_at,
+            person_name=person_name,
             contact_id=contact_id,
-            person_name=name,
-            method=original.method if method is None else method,
-            notified_at=moment,
-            advocate_status=original.advocate_status,
-            other_facility_name=facility.strip(),
-            reference=original.reference if reference is None else reference.strip(),
-            details=original.details if details is None else details.strip(),
-            recorded_by_id=workspace.actor.id,
-            recorded_at=now,
-            corrects_id=original.id,
-            correction_reason=reason.strip(),
+            details=details,
+            other_facility_name=other_facility_name,
+            reference=reference,
+            late_entry_reason=late_entry_reason,
         )
-        work.add(row)
-        if notified_at is not None:
-            what = "The corrected notification"
-            note_time_before_report(workspace, work, case, what, moment, late_entry_reason)
-        work.flush()
         return notification_snapshot(row, {workspace.actor.id: workspace.actor.display_name})
+
+
+def add_notification_correction(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    original: NotificationRow,
+    reason: str,
+    *,
+    method: NotificationMethod | None = None,
+    notified_at: datetime | None = None,
+    person_name: str | None = None,
+    contact_id: int | None = None,
+    details: str | None = None,
+    other_facility_name: str | None = None,
+    reference: str | None = None,
+    late_entry_reason: str = "",
+) -> NotificationRow:
+    """The checks and the row of a correction, inside an open unit of work."""
+    now = workspace.clock.now()
+    if work.repository(FirstResponseRepository).notification_corrected(original.id):
+        raise rejected("notification", MSG_NOTIFICATION_ALREADY_CORRECTED)
+    moment = original.notified_at if notified_at is None else ensure_utc(notified_at)
+    facility = original.other_facility_name if other_facility_name is None else other_facility_name
+    messages: list[ValidationMessage] = []
+    if contact_id is None and person_name is None:
+        name, contact_id = original.person_name, original.contact_id
+    else:
+        name, messages = check_who(work, person_name or "", contact_id)
+    messages += check_other_facility(workspace, case, original.kind, facility)
+    messages += check_record_time(
+        "notified_at", "Told at", moment, now, case.received_at, late_entry_reason
+    )
+    raise_if(messages)
+    row = NotificationRow(
+        case_id=case.id,
+        kind=original.kind,
+        contact_id=contact_id,
+        person_name=name,
+        method=original.method if method is None else method,
+        notified_at=moment,
+        advocate_status=original.advocate_status,
+        other_facility_name=facility.strip(),
+        reference=original.reference if reference is None else reference.strip(),
+        details=original.details if details is None else details.strip(),
+        recorded_by_id=workspace.actor.id,
+        recorded_at=now,
+        corrects_id=original.id,
+        correction_reason=reason.strip(),
+    )
+    work.add(row)
+    if notified_at is not None:
+        what = "The corrected notification"
+        note_time_before_report(workspace, work, case, what, moment, late_entry_reason)
+    work.flush()
+    return row
 
 
 def list_notifications(workspace: Workspace, case_number: str) -> tuple[NotificationSnapshot, ...]:

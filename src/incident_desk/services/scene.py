@@ -36,7 +36,8 @@ from incident_desk.services.scene_views import (
 )
 from incident_desk.services.visibility import require_role
 from incident_desk.services.workspace import Workspace
-from incident_desk.storage.rows import SceneRow
+from incident_desk.storage.rows import CaseRow, SceneRow
+from incident_desk.storage.unit_of_work import UnitOfWork
 
 __all__ = [
     "SCENE_LOG_ROLES",
@@ -75,7 +76,77 @@ def record_scene(
     be, with what G.3.b asks instead. A scene not secured is accepted even before its photos:
     the view lists what is still outstanding rather than refusing the truth."""
     require_role(workspace.actor, SCENE_RECORDING_ROLES, "record the crime scene")
+    # The input is checked before the case is opened, so a refusal writes nothing at all.
+    _check_scene(location, secured, secured_at, cannot_secure_reason, workspace.clock.now())
+    with workspace.write("record_scene") as work:
+        case = load_visible_case(workspace, work, case_number)
+        scene = add_scene(
+            workspace,
+            work,
+            case,
+            location,
+            secured,
+            secured_at,
+            cannot_secure_reason,
+            photographed=photographed,
+            videotaped=videotaped,
+            evidence_collected=evidence_collected,
+        )
+        return build_scene_view(work, scene, case.case_number)
+
+
+def add_scene(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    location: str,
+    secured: bool,
+    secured_at: datetime | None = None,
+    cannot_secure_reason: str = "",
+    *,
+    photographed: bool = False,
+    videotaped: bool = False,
+    evidence_collected: bool = False,
+) -> SceneRow:
+    """The checks and the row of a scene record, inside an open unit of work (the checklist's
+    crime scene step records through here too)."""
     now = workspace.clock.now()
+    secured_at = _check_scene(location, secured, secured_at, cannot_secure_reason, now)
+    scene = SceneRow(
+        case_id=case.id,
+        location=" ".join(location.split()),
+        secured=secured,
+        secured_at=secured_at,
+        secured_by_id=workspace.actor.id if secured else None,
+        cannot_secure_reason=cannot_secure_reason.strip(),
+        photographed=photographed,
+        videotaped=videotaped,
+        evidence_collected=evidence_collected,
+        recorded_by_id=workspace.actor.id,
+        recorded_at=now,
+    )
+    work.add(scene)
+    work.flush()
+    return scene
+
+
+def add_documentation_marks(
+    scene: SceneRow, photographed: bool, videotaped: bool, evidence_collected: bool
+) -> None:
+    """Add G.3.b's marks to a scene; a mark once made is never taken back."""
+    scene.photographed = scene.photographed or photographed
+    scene.videotaped = scene.videotaped or videotaped
+    scene.evidence_collected = scene.evidence_collected or evidence_collected
+
+
+def _check_scene(
+    location: str,
+    secured: bool,
+    secured_at: datetime | None,
+    cannot_secure_reason: str,
+    now: datetime,
+) -> datetime | None:
+    """The secured time to store (now when secured without a time); refuses bad input."""
     messages = check_required("location", location, "where the scene is")
     if secured:
         secured_at = ensure_utc(secured_at or now)
@@ -90,24 +161,7 @@ def record_scene(
         )
     if messages:
         raise InputRejected(messages)
-    with workspace.write("record_scene") as work:
-        case = load_visible_case(workspace, work, case_number)
-        scene = SceneRow(
-            case_id=case.id,
-            location=" ".join(location.split()),
-            secured=secured,
-            secured_at=secured_at,
-            secured_by_id=workspace.actor.id if secured else None,
-            cannot_secure_reason=cannot_secure_reason.strip(),
-            photographed=photographed,
-            videotaped=videotaped,
-            evidence_collected=evidence_collected,
-            recorded_by_id=workspace.actor.id,
-            recorded_at=now,
-        )
-        work.add(scene)
-        work.flush()
-        return build_scene_view(work, scene, case.case_number)
+    return secured_at
 
 
 def mark_scene_documented(
@@ -122,8 +176,6 @@ def mark_scene_documented(
     require_role(workspace.actor, SCENE_RECORDING_ROLES, "record the crime scene")
     with workspace.write("mark_scene_documented") as work:
         scene, case = visible_scene(workspace, work, scene_id)
-        scene.photographed = scene.photographed or photographed
-        scene.videotaped = scene.videotaped or videotaped
-        scene.evidence_collected = scene.evidence_collected or evidence_collected
+        add_documentation_marks(scene, photographed, videotaped, evidence_collected)
         work.flush()
         return build_scene_view(work, scene, case.case_number)

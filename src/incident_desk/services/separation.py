@@ -22,7 +22,8 @@ from incident_desk.services.first_response import (
     require_step_role,
 )
 from incident_desk.services.workspace import Workspace
-from incident_desk.storage.rows import SeparationRow
+from incident_desk.storage.rows import CaseRow, SeparationRow
+from incident_desk.storage.unit_of_work import UnitOfWork
 
 SEPARATION_STEP = "separation"
 
@@ -56,36 +57,81 @@ def record_separation(
     A time before the report was received needs ``late_entry_reason`` (kept as a case note).
     """
     require_step_role(workspace, SEPARATION_STEP)
-    now = workspace.clock.now()
-    separated_at = ensure_utc(separated_at)
     with workspace.write("record_separation") as work:
         case = load_case_for_recording(workspace, work, case_number)
-        raise_if(
-            _check_description(method, description)
-            + check_record_time(
-                "separated_at",
-                "Separated at",
-                separated_at,
-                now,
-                case.received_at,
-                late_entry_reason,
-            )
+        row = add_separation(
+            workspace, work, case, method, description, separated_at, late_entry_reason
         )
-        row = SeparationRow(
-            case_id=case.id,
-            method=method,
-            description=description.strip(),
-            separated_at=separated_at,
-            recorded_by_id=workspace.actor.id,
-            recorded_at=now,
-        )
-        work.add(row)
-        note_time_before_report(
-            workspace, work, case, "The separation", separated_at, late_entry_reason
-        )
-        begin_first_response(case, now)
-        work.flush()
         return separation_snapshot(row, workspace.actor.display_name)
+
+
+def add_separation(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    method: SeparationMethod,
+    description: str,
+    separated_at: datetime,
+    late_entry_reason: str = "",
+) -> SeparationRow:
+    """The checks and the row of a separation, inside an open unit of work (the checklist's
+    separation step records through here too)."""
+    now = workspace.clock.now()
+    separated_at = ensure_utc(separated_at)
+    raise_if(_checks(method, description, separated_at, now, case, late_entry_reason))
+    row = SeparationRow(
+        case_id=case.id,
+        method=method,
+        description=description.strip(),
+        separated_at=separated_at,
+        recorded_by_id=workspace.actor.id,
+        recorded_at=now,
+    )
+    work.add(row)
+    note_time_before_report(
+        workspace, work, case, "The separation", separated_at, late_entry_reason
+    )
+    begin_first_response(case, now)
+    work.flush()
+    return row
+
+
+def revise_separation(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    row: SeparationRow,
+    method: SeparationMethod,
+    description: str,
+    separated_at: datetime,
+    late_entry_reason: str = "",
+) -> None:
+    """Correct what a separation record says, with the same checks (the audit trail keeps the
+    earlier version). Used when its checklist entry is corrected."""
+    now = workspace.clock.now()
+    separated_at = ensure_utc(separated_at)
+    raise_if(_checks(method, description, separated_at, now, case, late_entry_reason))
+    if separated_at != row.separated_at:
+        note_time_before_report(
+            workspace, work, case, "The corrected separation", separated_at, late_entry_reason
+        )
+    row.method = method
+    row.description = description.strip()
+    row.separated_at = separated_at
+    work.flush()
+
+
+def _checks(
+    method: SeparationMethod,
+    description: str,
+    separated_at: datetime,
+    now: datetime,
+    case: CaseRow,
+    late_entry_reason: str,
+) -> list[ValidationMessage]:
+    return _check_description(method, description) + check_record_time(
+        "separated_at", "Separated at", separated_at, now, case.received_at, late_entry_reason
+    )
 
 
 def _check_description(method: SeparationMethod, description: str) -> list[ValidationMessage]:

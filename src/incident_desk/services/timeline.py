@@ -3,7 +3,8 @@
 Steps, notes, separation, notifications, evidence preservation, medical care, dry cells, the
 scene and its log, evidence and its custody: each with when it happened, when and by whom it
 was entered, and what (``timeline_entries`` and ``timeline_scene_entries`` make the lines). Typing a
-field (a draft) is not an entry. A correction is shown as a correction, saying what it corrects
+field (a draft) is not an entry; a record a completed step wrote is shown by the step's entry
+alone (``timeline_step_records``). A correction is shown as a correction, saying what it corrects
 and why, and the entry it corrects stays, marked superseded. Viewing the timeline is written
 to the audit trail (CPP 14.7 J).
 """
@@ -18,6 +19,7 @@ from incident_desk.services.case_views import load_visible_case
 from incident_desk.services.timeline_entries import first_response_entries
 from incident_desk.services.timeline_scene_entries import scene_and_evidence_entries
 from incident_desk.services.timeline_sources import Sources, TimelineEntry, TimelineKind
+from incident_desk.services.timeline_step_records import shown_by_steps
 from incident_desk.services.workspace import Workspace
 
 __all__ = ["TimelineEntry", "TimelineKind", "timeline"]
@@ -31,6 +33,9 @@ def timeline(workspace: Workspace, case_number: str) -> tuple[TimelineEntry, ...
         sources = Sources.load(work, case)
         entries = first_response_entries(sources, workspace.protocol)
         entries += scene_and_evidence_entries(sources)
+        # A record a checklist entry wrote reads once: the entry shows it.
+        hidden = shown_by_steps(sources)
+        entries = [entry for entry in entries if entry.key not in hidden]
     return _newest_first(_mark_corrections(entries))
 
 

@@ -4,7 +4,8 @@ The protocol (``forms/first_response.toml``) says which steps there are, who may
 and when each applies; this module keeps the record of them. Every field is saved as it is
 typed (a crash loses nothing), a step is completed, marked not applicable with a reason,
 corrected or reopened only by appending a new step record, never by changing one: the newest
-record of a step is its state.
+record of a step is its state. Completing or correcting a step also writes its structured
+record (a notification, the dry cell placement...) in the same transaction (``step_records``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from incident_desk.services.first_response import (
 )
 from incident_desk.services.snapshots import StepRecordSnapshot
 from incident_desk.services.step_drafts import draft_values, save_step_field, step_draft
+from incident_desk.services.step_records import project_completion, project_correction
 from incident_desk.services.workspace import Workspace
 from incident_desk.storage.repositories.first_response_repository import (
     FirstResponseRepository,
@@ -209,7 +211,9 @@ def record_step(
         record = _record(workspace, case, step, StepState.DONE, moment, now)
         record.values_json = json.dumps(entered, sort_keys=True)
         record.late_entry_reason = late_entry_reason.strip()
-        return _add(workspace, work, case, record)
+        snapshot = _add(workspace, work, case, record)
+        project_completion(workspace, work, case, record, entered)
+        return snapshot
 
 
 def mark_not_applicable(
@@ -266,7 +270,9 @@ def correct_step(
         record.late_entry_reason = late
         record.corrects_id = original.id
         record.correction_reason = reason.strip()
-        return _add(workspace, work, case, record)
+        snapshot = _add(workspace, work, case, record)
+        project_correction(workspace, work, case, record, step_values(original), merged)
+        return snapshot
 
 
 def reopen_step(
