@@ -1,0 +1,1 @@
+"""The evidence screens of a case: items, chain of custody, signatures, labels and scanning."""
