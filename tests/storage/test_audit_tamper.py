@@ -204,3 +204,55 @@ def test_audit_verify_on_the_command_line_exits_1_and_names_the_event(
     complaint = result.stderr.strip().splitlines()
     assert len(complaint) == 1
     assert f"event {target}" in complaint[0]
+
+
+def test_events_stored_past_the_head_record_are_detected(trail: Workspace) -> None:
+    last = _head_seq(trail)
+    with trail.database.engine.connect() as connection:
+        previous = connection.execute(
+            text("SELECT hash FROM audit_event WHERE seq = :seq"), {"seq": last - 1}
+        ).scalar_one()
+    _run_sql(
+        trail, "UPDATE audit_chain_head SET seq = :seq, hash = :hash", seq=last - 1, hash=previous
+    )
+    report = trail.database.verify_audit_chain()
+    assert not report.intact
+    assert "does not name the newest event" in report.problem
+
+
+def test_verifying_while_others_record_never_reports_a_broken_trail(trail: Workspace) -> None:
+    """Events appended during a check are after the snapshot it reads: not a broken head."""
+    import threading
+
+    number = open_case(
+        trail,
+        NewReport(
+            received_how=ReceivedHow.VERBAL,
+            allegation_type=AllegationType.OFFENDER_NONCONSENSUAL_SEXUAL_ACTS,
+            incident_certainty=TimeCertainty.UNKNOWN,
+            narrative="Viewed over and over while the trail is checked.",
+            people=(NewPerson("Person V", PersonRole.ALLEGED_VICTIM),),
+        ),
+    ).summary.case_number
+    stop = threading.Event()
+    views = 0
+
+    def keep_viewing() -> None:
+        nonlocal views
+        while not stop.is_set():
+            get_case(trail, number)
+            views += 1
+
+    viewer = threading.Thread(target=keep_viewing)
+    viewer.start()
+    try:
+        problems = [
+            report.problem
+            for report in (trail.database.verify_audit_chain(workers=1) for _ in range(40))
+            if not report.intact
+        ]
+    finally:
+        stop.set()
+        viewer.join()
+    assert views > 10
+    assert problems == []

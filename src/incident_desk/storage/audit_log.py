@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from incident_desk.domain.audit_chain import (
     GENESIS_HASH,
@@ -27,6 +27,7 @@ from incident_desk.domain.audit_chain import (
     link_hash,
     verify_segment,
 )
+from incident_desk.storage.engine import READ_ONLY_OPTION
 from incident_desk.storage.rows import AuditChainHeadRow, AuditEventRow
 
 HEAD_ID = 1
@@ -165,19 +166,23 @@ def _verify_in_worker(low: int, high: int | None) -> SegmentReport:
 
 def verify_stored_chain(engine: Engine, workers: int | None = None) -> ChainReport:
     """Verify the whole trail; ``workers`` > 1 checks stretches in parallel processes."""
-    with engine.connect() as connection:
+    # The head and the newest stored event are read from one snapshot, so events that others
+    # append while the trail is walked are left out instead of looking like a broken head; an
+    # event stored past the head in that same snapshot is still found.
+    reader = engine.connect().execution_options(**{READ_ONLY_OPTION: True})
+    with reader as connection, connection.begin():
         head = read_head(connection, lock=False)
-    total = head[0] if head is not None else 0
+        newest = int(connection.execute(select(func.max(AuditEventRow.seq))).scalar() or 0)
+    end = newest + 1
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or total < PARALLEL_THRESHOLD or not can_fork:
-        return combine([verify_stretch(engine, 1, None)], head)
-    step = total // workers + 1
+    if workers <= 1 or newest < PARALLEL_THRESHOLD or not can_fork:
+        return combine([verify_stretch(engine, 1, end)], head)
+    step = newest // workers + 1
     bounds: list[tuple[int, int | None]] = [
-        (1 + index * step, 1 + (index + 1) * step) for index in range(workers)
+        (1 + index * step, min(1 + (index + 1) * step, end)) for index in range(workers)
     ]
-    bounds[-1] = (bounds[-1][0], None)  # the last stretch also takes anything past the head
     global _worker_engine
     _worker_engine = engine
     try:
