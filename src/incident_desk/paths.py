@@ -58,5 +58,10 @@ class InstallationPaths:
             backups=data_dir / "backups",
         )
 
+    @property
+    def signing_authority(self) -> Path:
+        """The public root certificates of the signing authority, for checking signed PDFs."""
+        return self.root / "signing-authority.pem"
+
     def exists(self) -> bool:
         return self.vault.exists() or self.database.exists()

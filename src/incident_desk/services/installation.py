@@ -13,6 +13,10 @@ from incident_desk.domain.enums import Role
 from incident_desk.domain.validation import ValidationMessage
 from incident_desk.paths import InstallationPaths as InstallationPaths  # re-exported
 from incident_desk.services.errors import InputRejected
+from incident_desk.services.signing_authority import (
+    create_signing_authority_in,
+    write_trust_file,
+)
 from incident_desk.storage.database import Database
 from incident_desk.storage.errors import InstallationExists
 from incident_desk.storage.key_vault import (
@@ -117,9 +121,10 @@ def initialize(
     try:
         database = Database.open(paths.database, data_key, paths.backups)
         try:
-            _seed(
+            authority_der = _seed(
                 database,
                 vault,
+                data_key,
                 clock,
                 facility_name.strip(),
                 code,
@@ -129,8 +134,10 @@ def initialize(
             )
         finally:
             database.close()
+        write_trust_file(paths, (authority_der,))
     except BaseException:
         # Leave nothing half-made behind, so init can simply be run again.
+        paths.signing_authority.unlink(missing_ok=True)
         for leftover in (paths.database, paths.vault):
             for suffix in ("", "-wal", "-shm"):
                 leftover.with_name(leftover.name + suffix).unlink(missing_ok=True)
@@ -141,13 +148,15 @@ def initialize(
 def _seed(
     database: Database,
     vault: KeyVault,
+    data_key: bytes,
     clock: Clock,
     facility_name: str,
     code: str,
     agency_name: str,
     admin_username: str,
     admin_display_name: str,
-) -> None:
+) -> bytes:
+    """Fill the new database; returns the signing authority's public certificate (DER)."""
     now = clock.now()
     with database.write("initialize_installation", None, now) as work:
         facility = FacilityRow(
@@ -180,3 +189,6 @@ def _seed(
                 SettingRow(key=SETTING_PREFIX_DEADLINE + key, value=str(seconds), updated_at=now)
             )
         work.add(SettingRow(key=SETTING_AUTO_LOCK_MINUTES, value="15", updated_at=now))
+        authority = create_signing_authority_in(work, vault, data_key, facility.id, now)
+        assert authority.certificate_der is not None
+        return authority.certificate_der
