@@ -143,6 +143,34 @@ def build_parser() -> argparse.ArgumentParser:
     listing = user_commands.add_parser("list", help="list users (administrator)")
     _add_data_dir(listing)
     _add_credentials(listing)
+
+    signed = commands.add_parser(
+        "verify", help="check the signatures in a signed PDF (no sign-in); exit 1 if any fails"
+    )
+    _add_data_dir(signed)
+    signed.add_argument("file", help="the signed PDF")
+    signed.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CERT.pem",
+        help="also trust this authority's certificate (PEM or DER); may be repeated",
+    )
+    signed.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser(
+        "export", help="sign a case's forms as you and write the PDFs (kept in the record too)"
+    )
+    _add_data_dir(export)
+    _add_credentials(export)
+    export.add_argument("--case", required=True, help="the case number")
+    export.add_argument("--out", required=True, help="folder to write the PDFs into")
+    export.add_argument(
+        "--forms",
+        default="",
+        help="comma-separated forms (default: all): eor, allegation_report, chain_of_evidence, "
+        "scene_entry_log, first_response_record",
+    )
     return parser
 
 
@@ -188,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit": cli_commands.run_audit,
         "check": cli_commands.run_check,
         "users": cli_commands.run_users,
+        "verify": cli_commands.run_verify,
+        "export": cli_commands.run_export,
     }
     try:
         return handlers[options.command](options, data_dir)

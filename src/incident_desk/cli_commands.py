@@ -16,7 +16,13 @@ from incident_desk.cli import (
     read_secret,
     system_clock,
 )
-from incident_desk.cli_output import cases_as_json, cases_as_table
+from incident_desk.cli_output import (
+    cases_as_json,
+    cases_as_table,
+    signature_reports_as_json,
+    signature_reports_as_text,
+    signature_verdict,
+)
 from incident_desk.domain.enums import CaseStatus, Role
 from incident_desk.services import cases, installation, users
 from incident_desk.services.workspace import Workspace, sign_in
@@ -158,4 +164,63 @@ def run_users(options: argparse.Namespace, data_dir: Path) -> int:
             for user in users.list_users(workspace):
                 state = "locked" if user.disabled else "active"
                 print(f"{user.username}\t{user.role.value}\t{user.facility_code}\t{state}")
+    return EXIT_OK
+
+
+def run_verify(options: argparse.Namespace, data_dir: Path) -> int:
+    """Check a signed PDF against the data folder's signing authority and any --trust."""
+    from incident_desk.documents.pdf_verification import UnreadablePdf, verify_pdf
+    from incident_desk.documents.pki import CertificateProblem, certificates_from_pem
+    from incident_desk.paths import InstallationPaths
+
+    sources = [InstallationPaths.at(data_dir).signing_authority]
+    sources = [path for path in sources if path.exists()] + [Path(item) for item in options.trust]
+    roots: list[bytes] = []
+    for source in sources:
+        try:
+            roots += certificates_from_pem(source.read_bytes())
+        except OSError as error:
+            raise UsageError(f"cannot read the certificate {source}: {error.strerror}") from None
+        except CertificateProblem as error:
+            raise UsageError(f"{source}: {error}") from None
+    try:
+        pdf = Path(options.file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {options.file}: {error.strerror}") from None
+    try:
+        reports = verify_pdf(pdf, roots)
+    except UnreadablePdf as error:
+        raise UsageError(f"{options.file}: {error}") from None
+    if options.format == "json":
+        print(signature_reports_as_json(options.file, reports))
+    else:
+        print(signature_reports_as_text(reports, trusted_sources=len(sources)))
+    verdict = signature_verdict(reports)
+    if verdict:
+        print(f"incident-desk: {verdict}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return EXIT_OK
+
+
+def run_export(options: argparse.Namespace, data_dir: Path) -> int:
+    """Sign the case's forms as the signed-in user, keep them in the record, write the PDFs."""
+    from incident_desk.services.case_documents import check_forms
+    from incident_desk.services.document_export import export_documents
+    from incident_desk.storage.atomic_files import atomic_write_bytes
+
+    forms = check_forms([form for form in options.forms.split(",") if form.strip()])
+    out = Path(options.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create the folder {out}: {error.strerror}") from None
+    with signed_in(options, data_dir) as workspace:
+        documents = export_documents(workspace, options.case, forms)
+    for document in documents:
+        path = out / document.filename
+        try:
+            atomic_write_bytes(path, document.pdf)
+        except OSError as error:
+            raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        print(path)
     return EXIT_OK

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from incident_desk.documents.signature_report import SignatureReport
 from incident_desk.domain.deadlines import Deadline, most_urgent
 from incident_desk.services.snapshots import CaseSummary
 
@@ -89,3 +90,73 @@ def cases_as_table(cases: Sequence[CaseSummary], now: datetime) -> str:
     ]
     rendered.append(f"{len(cases)} case{'s' if len(cases) != 1 else ''}")
     return "\n".join(rendered)
+
+
+def signature_json(report: SignatureReport) -> dict[str, Any]:
+    return {
+        "field": report.field_name,
+        "signer": report.signer,
+        "signed_at": _moment(report.signed_at),
+        "intact": report.intact,
+        "trusted": report.trusted,
+        "whole_document": report.whole_document,
+        "changes_after": report.changes_after,
+        "problem": report.problem,
+    }
+
+
+def signature_reports_as_json(file: str, reports: Sequence[SignatureReport]) -> str:
+    document = {
+        "file": file,
+        "signatures": [signature_json(report) for report in reports],
+        "valid": not signature_verdict(reports),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def signature_reports_as_text(reports: Sequence[SignatureReport], trusted_sources: int) -> str:
+    """One line per signature, then the verdict."""
+    lines = []
+    for report in reports:
+        when = f"{report.signed_at:%Y-%m-%d %H:%M UTC}" if report.signed_at else "time unknown"
+        line = (
+            f"{report.field_name}: signed by {report.signer}, {when}; "
+            f"intact {_yes(report.intact)}; trusted {_yes(report.trusted)}; "
+            f"changes after signing: {report.changes_after}"
+        )
+        lines.append(line + (f" ({report.problem})" if report.problem else ""))
+    verdict = signature_verdict(reports)
+    if not verdict:
+        count = len(reports)
+        lines.append(f"all {count} signature{'s' if count != 1 else ''} intact and trusted")
+    else:
+        lines.append(verdict)
+        if trusted_sources == 0 and reports:
+            lines.append(
+                "no signing authority was given to trust: use --data-dir with the installation "
+                "that signed it, or --trust CERT.pem"
+            )
+    return "\n".join(lines)
+
+
+def signature_verdict(reports: Sequence[SignatureReport]) -> str:
+    """Empty when every signature is valid (and there is one); else what failed, in one line."""
+    if not reports:
+        return "the file has no signatures"
+    failed = [report for report in reports if not report.valid]
+    if not failed:
+        return ""
+    names = ", ".join(f"{report.field_name} ({_failure(report)})" for report in failed)
+    return f"{len(failed)} of {len(reports)} signatures FAILED: {names}"
+
+
+def _failure(report: SignatureReport) -> str:
+    if not report.intact:
+        return "changed after signing"
+    if not report.trusted:
+        return "not trusted"
+    return "document changed after signing"
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
