@@ -5,6 +5,10 @@ flat battery loses nothing. "Mark done" records the step with the time it happen
 more than five minutes back needs a reason (the service's rule, whose words are shown). A
 refusal is shown under the field it names and in a summary at the top; the form keeps
 everything typed. A role that may not complete the step sees it read-only, told who may.
+
+A recorded step can be corrected (a new entry with a reason; the original stays) or reopened
+with a reason; the latest correction or reopening is shown under the stamp. A follow-up panel
+(step_panels.py) may sit under the fields, for what the step leads to.
 """
 
 from __future__ import annotations
@@ -29,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from incident_desk.domain.enums import StepState
 from incident_desk.domain.protocol import FieldDefinition, FieldKind
-from incident_desk.domain.validation import format_moment
-from incident_desk.services.errors import InputRejected
 from incident_desk.services.snapshots import StepRecordSnapshot
 from incident_desk.services.workflow import ChecklistStep
 from incident_desk.ui.messages import steps as words
 from incident_desk.ui.widgets.background import BackgroundRunner
+from incident_desk.ui.workflow.step_amend_widget import StepAmendWidget
+from incident_desk.ui.workflow.step_correction_dialog import CorrectStep
 from incident_desk.ui.workflow.step_fields import (
     DateTimeFieldEditor,
     FieldEditor,
@@ -42,6 +46,16 @@ from incident_desk.ui.workflow.step_fields import (
     error_label,
     page_label,
 )
+from incident_desk.ui.workflow.step_page_parts import (
+    caption,
+    cell,
+    chain_after,
+    field_caption,
+    history_text,
+    refusal_text,
+    stamp_text,
+)
+from incident_desk.ui.workflow.step_panel_base import StepPanel
 
 #: ``save_field(step_key, field_key, value)``, bound to the workspace and the case.
 SaveField = Callable[[str, str, str], None]
@@ -49,6 +63,8 @@ SaveField = Callable[[str, str, str], None]
 RecordStep = Callable[[str, dict[str, str], datetime, str], StepRecordSnapshot]
 #: ``mark_not_applicable(step_key, reason)``.
 MarkNotApplicable = Callable[[str, str], StepRecordSnapshot]
+#: ``reopen_step(step_key, reason)``.
+ReopenStep = Callable[[str, str], StepRecordSnapshot]
 
 SAVE_DELAY_MS = 400
 #: The service's grace before an entry counts as made after the fact (services.first_response).
@@ -63,6 +79,8 @@ class StepPage(QWidget):
     field_saved = Signal(str)
     step_recorded = Signal(str)
     step_marked_not_applicable = Signal(str)
+    step_corrected = Signal(str)
+    step_reopened = Signal(str)
     refused = Signal(str)
 
     def __init__(
@@ -75,9 +93,16 @@ class StepPage(QWidget):
         now: Callable[[], datetime],
         runner: BackgroundRunner | None = None,
         parent: QWidget | None = None,
+        *,
+        correct_step: CorrectStep | None = None,
+        reopen_step: ReopenStep | None = None,
+        panel: StepPanel | None = None,
     ) -> None:
         super().__init__(parent)
         self.step = step
+        self._correct_step = correct_step
+        self._reopen_step = reopen_step
+        self.panel = panel
         self._save_field = save_field
         self._record_step = record_step
         self._mark_not_applicable = mark_not_applicable
@@ -98,11 +123,17 @@ class StepPage(QWidget):
         self._column = QVBoxLayout(content)
         self._build_header(content)
         self._build_fields(content, draft)
+        if panel is not None:
+            panel.setParent(content)
+            panel.field_filled.connect(self._on_panel_field_filled)
+            self._column.addWidget(panel)
         self._build_completion(content)
         self._column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        if panel is not None:
+            panel.loaded.connect(self._on_panel_loaded)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -117,7 +148,10 @@ class StepPage(QWidget):
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.heading.setFont(font)
-        self.stamp = page_label(self._stamp_text(), content)
+        self.stamp = page_label(stamp_text(self.step), content)
+        self.history = page_label(history_text(self.step), content)
+        self.history.setAccessibleName("Latest correction")
+        self.history.setVisible(bool(self.history.text()))
         self.access_note = page_label("", content, bold=True)
         self.access_note.hide()
         self.summary = error_label(content)
@@ -133,7 +167,7 @@ class StepPage(QWidget):
         )
         self.citation = page_label(words.STEP_CITATION.format(citation=self.step.citation), content)
         self.prompt = page_label(definition.prompt.strip(), content)
-        for widget in (self.heading, self.stamp, self.access_note, self.summary):
+        for widget in (self.heading, self.stamp, self.history, self.access_note, self.summary):
             self._column.addWidget(widget)
         self._column.addWidget(page_label(policy_heading, content, bold=True))
         self._column.addWidget(self.policy)
@@ -155,7 +189,8 @@ class StepPage(QWidget):
             self.editors[definition.key] = editor
             self.field_errors[definition.key] = error
             form.addRow(
-                page_label(self._field_caption(definition), content), self._cell(editor, error)
+                caption(field_caption(self.step.definition, definition), content),
+                cell(editor, error),
             )
             if definition.help:
                 form.addRow("", page_label(definition.help, content))
@@ -173,14 +208,14 @@ class StepPage(QWidget):
         self.field_errors[LATE_REASON] = error_label(content)
         form = QFormLayout()
         form.addRow(
-            page_label(words.STEP_WHEN, content),
-            self._cell(self.when_edit, self.field_errors[OCCURRED_AT]),
+            caption(words.STEP_WHEN, content),
+            cell(self.when_edit, self.field_errors[OCCURRED_AT]),
         )
         late = QVBoxLayout()
         late.addWidget(self.late_caption)
         late.addWidget(self.late_reason)
         late.addWidget(self.field_errors[LATE_REASON])
-        form.addRow(page_label(words.STEP_LATE_REASON, content), late)
+        form.addRow(caption(words.STEP_LATE_REASON, content), late)
         self._column.addLayout(form)
         self.mark_done = QPushButton(words.STEP_MARK_DONE, content)
         self.mark_done.setAccessibleName("Mark this step done")
@@ -196,9 +231,20 @@ class StepPage(QWidget):
         self.busy_bar.hide()
         self.saved_note = page_label("", content)
         self.saved_note.setAccessibleName("Save status")
+        self.amend = StepAmendWidget(
+            self.step,
+            self._correct_step,
+            self._reopen_step is not None,
+            self._now,
+            self._runner,
+            content,
+        )
+        self.amend.corrected.connect(self.step_corrected)
+        self.amend.reopen_asked.connect(self._on_amend_reopen_asked)
+        self.correct, self.reopen = self.amend.correct, self.amend.reopen
         buttons = QHBoxLayout()
-        buttons.addWidget(self.mark_done)
-        buttons.addWidget(self.not_applicable)
+        for button in (self.mark_done, self.not_applicable, self.amend):
+            buttons.addWidget(button)
         buttons.addWidget(self.busy_bar)
         buttons.addStretch(1)
         buttons.addWidget(self.saved_note)
@@ -210,39 +256,6 @@ class StepPage(QWidget):
         self._late_timer.timeout.connect(self._update_late_caption)
         self._late_timer.start()
         self._update_late_caption()
-
-    @staticmethod
-    def _cell(editor: QWidget, error: QLabel) -> QVBoxLayout:
-        cell = QVBoxLayout()
-        cell.addWidget(editor)
-        cell.addWidget(error)
-        return cell
-
-    def _field_caption(self, definition: FieldDefinition) -> str:
-        if definition.required:
-            return f"{definition.label} {words.STEP_REQUIRED}"
-        if definition.required_if is not None:
-            other_key, value = definition.required_if
-            other = self.step.definition.field(other_key).label
-            shown = words.choice_words(value).lower()
-            return f"{definition.label} {words.STEP_REQUIRED_IF.format(other=other, value=shown)}"
-        return definition.label
-
-    def _stamp_text(self) -> str:
-        record = self.step.record
-        if record is None or record.state is StepState.PENDING:
-            return words.STEP_STAMP_PENDING
-        who = record.recorded_by
-        recorded = format_moment(record.recorded_at)
-        if record.state is StepState.NOT_APPLICABLE:
-            reason = record.not_applicable_reason
-            return words.STEP_STAMP_NOT_APPLICABLE.format(recorded=recorded, who=who, reason=reason)
-        text = words.STEP_STAMP_DONE.format(
-            occurred=format_moment(record.occurred_at), recorded=recorded, who=who
-        )
-        if record.late_entry_reason:
-            text += words.STEP_STAMP_LATE.format(reason=record.late_entry_reason)
-        return text
 
     def _apply_state(self) -> None:
         step = self.step
@@ -258,6 +271,7 @@ class StepPage(QWidget):
             self.access_note.setText(note)
             self.access_note.show()
         writable = step.may_complete and step.applies and not done
+        self.writable = writable
         if done and step.record is not None:
             self.when_edit.set_moment(step.record.occurred_at)
             self.late_reason.setText(step.record.late_entry_reason)
@@ -270,11 +284,18 @@ class StepPage(QWidget):
         self.mark_done.setVisible(writable)
         self.not_applicable.setVisible(writable and step.state is StepState.PENDING)
 
+    def _on_panel_loaded(self) -> None:
+        # The panel's buttons are made as it loads: Tab reaches them after the step's fields.
+        if self.panel is not None and self.editors:
+            chain_after(list(self.editors.values())[-1], self.panel.focus_widgets())
+
     def retire(self) -> None:
         """Stop reacting to work still in flight; the owner is about to delete the page."""
         self._retired = True
         self._save_timer.stop()
         self._late_timer.stop()
+        if self.panel is not None:
+            self.panel.retire()
 
     # -- saving as typed -----------------------------------------------------------------------
 
@@ -297,6 +318,21 @@ class StepPage(QWidget):
                 partial(self._on_field_saved, key),
                 partial(self._on_field_save_failed, key),
             )
+
+    def fill_field(self, field_key: str, value: str) -> None:
+        """Put a value into one of the step's fields and save it, as if it had been typed."""
+        editor = self.editors.get(field_key)
+        if editor is None or not self.writable:  # a recorded step changes only by a correction
+            return
+        editor.set_value(value)
+        self._pending.add(field_key)
+        self.save_now()
+
+    def _on_panel_field_filled(self, field_key: str, value: str) -> None:
+        # What is already in the field stays: the panel's value is added after it.
+        editor = self.editors.get(field_key)
+        before = editor.value().strip() if editor is not None else ""
+        self.fill_field(field_key, f"{before}, {value}" if before else value)
 
     def _on_field_saved(self, key: str, _: object = None) -> None:
         if self._retired:
@@ -357,6 +393,11 @@ class StepPage(QWidget):
             self.step_marked_not_applicable,
         )
 
+    def _on_amend_reopen_asked(self, reason: str) -> None:
+        reopen = self._reopen_step
+        if reopen is not None:
+            self._start_work(lambda: reopen(self.step.key, reason), self.step_reopened)
+
     def _start_work(self, work: Callable[[], StepRecordSnapshot], done: SignalInstance) -> None:
         self._clear_refusals()
         self.mark_done.setEnabled(False)
@@ -388,18 +429,7 @@ class StepPage(QWidget):
             label.hide()
 
     def _show_refusal(self, error: BaseException) -> None:
-        if not isinstance(error, InputRejected):
-            self.summary.setText(words.STEP_FAILED.format(error=error))
-            self.summary.show()
-            self.refused.emit(str(error))
-            return
-        lines = [words.STEP_SUMMARY]
-        for message in error.messages:
-            lines.append(f"\u2022 {message.text}")
-            label = self.field_errors.get(message.field)
-            if label is not None:
-                label.setText(message.text)
-                label.show()
-        self.summary.setText("\n".join(lines))
+        text = refusal_text(error, self.field_errors, words.STEP_SUMMARY, words.STEP_FAILED)
+        self.summary.setText(text)
         self.summary.show()
         self.refused.emit(str(error))

@@ -2,7 +2,8 @@
 
 Any step can be opened at any time. The checklist and each step's saved draft load in the
 background; after a step is recorded the checklist is loaded again and the next step for the
-signed-in role opens by itself.
+signed-in role opens by itself. After a correction or a reopening the same step is shown
+again; a step with follow-up work (step_panels.py) shows its panel under the fields.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from incident_desk.ui.messages import steps as words
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.workflow.checklist_widget import ChecklistWidget
 from incident_desk.ui.workflow.step_page import StepPage
+from incident_desk.ui.workflow.step_panel_base import PanelContext
+from incident_desk.ui.workflow.step_panel_services import StepPanelServices
+from incident_desk.ui.workflow.step_panels import panel_for
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,14 @@ class StepServices:
     record_step: Callable[[str, str, Mapping[str, str], datetime, str], StepRecordSnapshot]
     mark_not_applicable: Callable[[str, str, str], StepRecordSnapshot]
     now: Callable[[], datetime]
+    #: ``correct_step(record_id, values, reason, occurred_at, late_entry_reason)``
+    correct_step: (
+        Callable[[int, dict[str, str], str, datetime | None, str], StepRecordSnapshot] | None
+    ) = None
+    #: ``reopen_step(case_number, step_key, reason)``
+    reopen_step: Callable[[str, str, str], StepRecordSnapshot] | None = None
+    #: The follow-up panels' use-cases; without them no panel is shown.
+    panels: StepPanelServices | None = None
 
 
 class WorkflowWidget(QWidget):
@@ -55,6 +67,8 @@ class WorkflowWidget(QWidget):
         self._services = services
         self._runner = runner or BackgroundRunner(self)
         self._open_next_after_load = False
+        #: The step to show again once the checklist is read (after a correction or reopening).
+        self._reshow_after_load: str | None = None
         self.page: StepPage | None = None
         self.checklist = ChecklistWidget(self)
         self.checklist.step_selected.connect(self._on_checklist_step_selected)
@@ -115,7 +129,10 @@ class WorkflowWidget(QWidget):
         current = self.checklist.current_key()
         self.checklist.set_checklist(snapshot, current)
         self.loaded.emit()
-        if self._open_next_after_load:
+        if self._reshow_after_load is not None:
+            key, self._reshow_after_load = self._reshow_after_load, None
+            self.open_step(key)
+        elif self._open_next_after_load:
             self._open_next_after_load = False
             following = snapshot.next_step or (snapshot.steps[0] if snapshot.steps else None)
             if following is not None:
@@ -141,8 +158,13 @@ class WorkflowWidget(QWidget):
         if snapshot is None or self.checklist.current_key() != key:
             return  # another step was chosen while this one loaded
         services, case = self._services, self._case_number
+        step = snapshot.step(key)
+        panel = None
+        if services.panels is not None:
+            context = PanelContext(case, step, services.panels, self._runner)
+            panel = panel_for(context)
         page = StepPage(
-            snapshot.step(key),
+            step,
             draft,
             save_field=partial(services.save_step_field, case),
             record_step=partial(services.record_step, case),
@@ -150,8 +172,18 @@ class WorkflowWidget(QWidget):
             now=services.now,
             runner=self._runner,
             parent=self._right,
+            correct_step=services.correct_step,
+            reopen_step=(
+                None if services.reopen_step is None else partial(services.reopen_step, case)
+            ),
+            panel=panel,
         )
+        if panel is not None:
+            panel.recorded.connect(self._on_panel_recorded)
+            panel.reload()
         page.step_recorded.connect(self._on_page_step_recorded)
+        page.step_corrected.connect(self._on_page_step_changed)
+        page.step_reopened.connect(self._on_page_step_changed)
         page.step_marked_not_applicable.connect(self._on_page_step_recorded)
         page.field_saved.connect(self._on_page_field_saved)
         self.placeholder.hide()
@@ -172,6 +204,18 @@ class WorkflowWidget(QWidget):
         if self.page is not None and self.page.step.key == key:
             self._drop_page()
         self.reload(open_next=True)
+
+    def _on_page_step_changed(self, key: str) -> None:
+        # Corrected or reopened: the same step is shown again with its new state.
+        if self.page is not None and self.page.step.key == key:
+            self._drop_page()
+        self._reshow_after_load = key
+        self.reload(open_next=False)
+
+    def _on_panel_recorded(self) -> None:
+        if self.page is not None and self.page.panel is not None:
+            self.page.panel.reload()
+        self.reload(open_next=False)  # the clocks and the timeline follow the checklist
 
     def _drop_page(self) -> None:
         if self.page is None:
