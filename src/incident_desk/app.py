@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 def _load_main_modules() -> None:
     """Import what the main window needs; run in the background while the user signs in."""
+    import incident_desk.case_screen_services
     import incident_desk.services.cases
     import incident_desk.services.timeline
     import incident_desk.services.workflow
@@ -36,6 +37,11 @@ def _load_main_modules() -> None:
 
 
 def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServices:
+    from incident_desk.case_screen_services import (
+        bind_documents_services,
+        bind_evidence_services,
+        bind_scene_services,
+    )
     from incident_desk.services import preservation, workflow
     from incident_desk.services.cases import case_clocks, get_case, list_cases, open_case
     from incident_desk.services.settings import auto_lock_minutes
@@ -43,6 +49,7 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
     from incident_desk.services.workspace import reauthenticate
     from incident_desk.ui.shell.main_window import MainWindowServices
     from incident_desk.ui.workflow.preservation_widget import PreservationServices
+    from incident_desk.ui.workflow.step_panel_services import bind_step_panel_services
     from incident_desk.ui.workflow.workflow_widget import StepServices
 
     def load_cases(
@@ -75,6 +82,9 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
             record_step=partial(workflow.record_step, workspace),
             mark_not_applicable=partial(workflow.mark_not_applicable, workspace),
             now=clock.now,
+            correct_step=partial(workflow.correct_step, workspace),
+            reopen_step=partial(workflow.reopen_step, workspace),
+            panels=bind_step_panel_services(workspace),
         ),
         case_clocks=partial(case_clocks, workspace),
         preservation_services=PreservationServices(
@@ -83,6 +93,9 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
             record_violation=partial(preservation.record_preservation_violation, workspace),
             now=clock.now,
         ),
+        scene_services=bind_scene_services(workspace),
+        evidence_services=bind_evidence_services(workspace),
+        documents_services=bind_documents_services(workspace),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
 
 _KEY = re.compile(r"&([^&\s])")
 
@@ -22,6 +22,8 @@ def _texts(widget: QWidget) -> list[str]:
         return [
             widget.tabText(index) for index in range(widget.count()) if widget.isTabVisible(index)
         ]
+    if isinstance(widget, QMenuBar):
+        return [action.text() for action in widget.actions() if action.isVisible()]
     if isinstance(widget, QAbstractButton):
         return [widget.text()]
     if isinstance(widget, QGroupBox):

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from incident_desk.case_screen_services import bind_evidence_services
 from incident_desk.domain.clock import ManualClock
 from incident_desk.domain.enums import EvidenceSource
-from incident_desk.services.attachments import add_attachment, list_attachments, read_attachment
-from incident_desk.services.contacts import add_contact, contact_for_user, find_contacts
-from incident_desk.services.custody import dispose_evidence, transfer_custody
-from incident_desk.services.custody_verification import verify_case_evidence
 from incident_desk.services.evidence import add_evidence
 from incident_desk.services.evidence_views import (
     EvidenceItemView,
-    custody_signatures,
-    evidence_view,
-    item_by_number,
 )
 from incident_desk.services.workspace import Workspace
 from incident_desk.ui.evidence.contact_picker_widget import ContactPickerWidget
-from incident_desk.ui.evidence.evidence_services import EvidenceServices
 from incident_desk.ui.evidence.evidence_widget import EvidenceWidget
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.signature_pad_widget import SignatureCanvas
@@ -33,23 +25,8 @@ from incident_desk.ui.widgets.signature_pad_widget import SignatureCanvas
 MINUTE = timedelta(minutes=1)
 
 
-def services_for(workspace: Workspace) -> EvidenceServices:
-    return EvidenceServices(
-        items=partial(evidence_view, workspace),
-        item_by_number=partial(item_by_number, workspace),
-        signatures=partial(custody_signatures, workspace),
-        verify=partial(verify_case_evidence, workspace),
-        add_item=partial(add_evidence, workspace),
-        transfer=partial(transfer_custody, workspace),
-        dispose=partial(dispose_evidence, workspace),
-        find_contacts=partial(find_contacts, workspace),
-        add_contact=partial(add_contact, workspace),
-        me=partial(contact_for_user, workspace),
-        add_attachment=partial(add_attachment, workspace),
-        attachments=partial(list_attachments, workspace),
-        read_attachment=partial(read_attachment, workspace),
-        now=workspace.clock.now,
-    )
+#: The binding the application uses.
+services_for = bind_evidence_services
 
 
 def screen_for(qtbot: QtBot, workspace: Workspace, case_number: str) -> EvidenceWidget:

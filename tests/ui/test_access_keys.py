@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -51,3 +52,13 @@ def test_each_section_of_a_case_offers_each_access_key_once(
         if found:
             clashes[overview.sections.tabText(index)] = found
     assert clashes == {}
+    # The sections themselves are reached with Alt+1 to Alt+8.
+    overview.sections.setCurrentIndex(0)
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=WAIT_MS)
+    overview.workflow.checklist.step_list.setFocus()
+    qtbot.keyClick(
+        overview.workflow.checklist.step_list, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier
+    )
+    assert overview.sections.currentWidget() is overview.scene_section
+    assert "Alt+3" in overview.sections.tabToolTip(2)

@@ -1,22 +1,50 @@
-"""A case's workspace: its live clocks on top, then the guided first-response steps, what
-was reported and who is in it, and the timeline of everything recorded."""
+"""A case's workspace: its live clocks on top, then the guided first-response steps, evidence
+preservation, the crime scene and its entry log, the evidence and its chain of custody, the
+signed documents, what was reported and who is in it, and the timeline of everything recorded."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from incident_desk.domain.deadlines import Deadline, DeadlineSettings
 from incident_desk.services.snapshots import CaseDetail
+from incident_desk.ui.documents.documents_services import DocumentsServices
+from incident_desk.ui.documents.documents_widget import DocumentsWidget
+from incident_desk.ui.evidence.evidence_services import EvidenceServices
+from incident_desk.ui.evidence.evidence_widget import EvidenceWidget
 from incident_desk.ui.messages.cases import ALLEGATION_WORDS, STATUS_WORDS, people_text
+from incident_desk.ui.scene.scene_services import SceneServices
+from incident_desk.ui.scene.scene_widget import SceneWidget
 from incident_desk.ui.widgets.background import BackgroundRunner
 from incident_desk.ui.widgets.clock_banner_widget import ClockBannerWidget, snapshot_source
+from incident_desk.ui.widgets.lazy_section_widget import LazySectionWidget
 from incident_desk.ui.workflow.preservation_widget import PreservationServices, PreservationWidget
 from incident_desk.ui.workflow.timeline_widget import TimelineLoader, TimelineWidget
 from incident_desk.ui.workflow.workflow_widget import StepServices, WorkflowWidget
+
+
+@dataclass(frozen=True)
+class CaseScreenServices:
+    """The use-cases behind each section of a case, bound to the signed-in workspace."""
+
+    steps: StepServices
+    preservation: PreservationServices
+    scene: SceneServices
+    evidence: EvidenceServices
+    documents: DocumentsServices
+
+
+SECTION_SCENE = "Crime scene"
+SECTION_EVIDENCE = "Evidence and custody"
+SECTION_DOCUMENTS = "Documents"
 
 
 def _moment(value: datetime | None) -> str:
@@ -28,8 +56,7 @@ class CaseOverviewWidget(QWidget):
         self,
         detail: CaseDetail,
         timeline_loader: TimelineLoader,
-        step_services: StepServices,
-        preservation_services: PreservationServices,
+        services: CaseScreenServices,
         clocks_loader: Callable[[], tuple[Deadline, ...]],
         runner: BackgroundRunner,
         settings: DeadlineSettings,
@@ -69,22 +96,74 @@ class CaseOverviewWidget(QWidget):
             form.addRow(f"{label}:", shown)
         self.sections = QTabWidget(self)
         self.sections.setAccessibleName(f"Sections of case {summary.case_number}")
-        self.workflow = WorkflowWidget(summary.case_number, step_services, runner, self.sections)
-        self.timeline = TimelineWidget(summary.case_number, timeline_loader, runner, self.sections)
-        self.preservation = PreservationWidget(
-            summary.case_number, preservation_services, runner, self.sections
+        number = summary.case_number
+        self.workflow = WorkflowWidget(number, services.steps, runner, self.sections)
+        self.timeline = TimelineWidget(number, timeline_loader, runner, self.sections)
+        self.preservation = PreservationWidget(number, services.preservation, runner, self.sections)
+        # Built when first opened: reading the scene log, verifying the chain of custody and
+        # drawing the forms wait until someone looks at them.
+        self.scene_section = LazySectionWidget(
+            lambda parent: SceneWidget(number, services.scene, runner, parent),
+            SECTION_SCENE,
+            self.sections,
         )
-        self.sections.addTab(self.workflow, "First-response &steps")
-        self.sections.addTab(self.preservation, "Evidence &preservation")
-        self.sections.addTab(facts, "&Report")
-        self.sections.addTab(self.timeline, "&Timeline")
+        self.evidence_section = LazySectionWidget(
+            lambda parent: EvidenceWidget(number, services.evidence, runner, parent),
+            SECTION_EVIDENCE,
+            self.sections,
+        )
+        self.documents_section = LazySectionWidget(
+            lambda parent: DocumentsWidget(number, services.documents, runner, parent),
+            SECTION_DOCUMENTS,
+            self.sections,
+        )
+        self.sections.addTab(self.workflow, "First-response steps")
+        self.sections.addTab(self.preservation, "Evidence preservation")
+        self.sections.addTab(self.scene_section, SECTION_SCENE)
+        self.sections.addTab(self.evidence_section, SECTION_EVIDENCE)
+        self.sections.addTab(self.documents_section, SECTION_DOCUMENTS)
+        self.sections.addTab(facts, "Report")
+        self.sections.addTab(self.timeline, "Timeline")
         layout.addWidget(self.sections, 1)
-        self.workflow.reload()  # the preservation cards load themselves
+        self._add_section_keys()
+        self.workflow.reload()  # the other sections load themselves
         self.timeline.reload()
         # What is recorded shows at once: in the timeline, and in the clocks it stops.
         self.workflow.loaded.connect(self.timeline.reload)
         self.workflow.loaded.connect(self.reload_clocks)
         self.preservation.loaded.connect(self.reload_clocks)
+        self.scene_section.built.connect(self._on_scene_built)
+        self.evidence_section.built.connect(self._on_evidence_built)
+
+    @property
+    def scene(self) -> SceneWidget:
+        return cast(SceneWidget, self.scene_section.build())
+
+    @property
+    def evidence(self) -> EvidenceWidget:
+        return cast(EvidenceWidget, self.evidence_section.build())
+
+    @property
+    def documents(self) -> DocumentsWidget:
+        return cast(DocumentsWidget, self.documents_section.build())
+
+    def _on_scene_built(self, scene: SceneWidget) -> None:
+        for recorded in (scene.scene_recorded, scene.entry_logged, scene.exit_logged):
+            recorded.connect(self.timeline.reload)
+
+    def _on_evidence_built(self, evidence: EvidenceWidget) -> None:
+        evidence.recorded.connect(self.timeline.reload)
+
+    def _add_section_keys(self) -> None:
+        """Alt+1 to Alt+8 open the sections: the tabs carry no Alt+letter, so the letters stay
+        with the buttons of the section showing and never clash with them."""
+        for index in range(self.sections.count()):
+            key = QKeySequence(f"Alt+{index + 1}")
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self.sections.setCurrentIndex, index))
+            title = self.sections.tabText(index)
+            self.sections.setTabToolTip(index, f"{title} ({key.toString()})")
 
     def refresh(self, now: datetime) -> None:
         self.banner.refresh(now)
@@ -102,3 +181,6 @@ class CaseOverviewWidget(QWidget):
     def retire(self) -> None:
         """Stop background work that would touch this tab after it is closed."""
         self.preservation.retire()
+        for lazy in (self.scene_section, self.evidence_section, self.documents_section):
+            if lazy.section is not None:
+                lazy.section.retire()  # type: ignore[attr-defined]

@@ -18,9 +18,12 @@ from incident_desk.domain.deadlines import Deadline, DeadlineSettings
 from incident_desk.services.cases import NewReport
 from incident_desk.services.snapshots import CaseDetail
 from incident_desk.ui.cases.case_list_widget import CaseListWidget
-from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget
+from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget, CaseScreenServices
 from incident_desk.ui.cases.dashboard_widget import DashboardWidget
+from incident_desk.ui.documents.documents_services import DocumentsServices
+from incident_desk.ui.evidence.evidence_services import EvidenceServices
 from incident_desk.ui.models.case_table_model import CaseLoader
+from incident_desk.ui.scene.scene_services import SceneServices
 from incident_desk.ui.shell.lock_controller import LockController
 from incident_desk.ui.shell.lock_overlay_widget import LockOverlayWidget, attach_lock
 from incident_desk.ui.widgets.alarm_notifier import AlarmNotifier, system_sink
@@ -50,6 +53,9 @@ class MainWindowServices:
     step_services: StepServices
     preservation_services: PreservationServices
     case_clocks: Callable[[str], tuple[Deadline, ...]]
+    scene_services: SceneServices
+    evidence_services: EvidenceServices
+    documents_services: DocumentsServices
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +84,10 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListWidget(
             services.load_cases, self.runner, now, services.deadline_settings, self.tabs
         )
-        self.tabs.addTab(self.dashboard, "&Dashboard")
-        self.tabs.addTab(self.case_list, "&Cases")
+        # No access keys on the tabs: the Cases menu's Dashboard (Ctrl+1) and Find (Ctrl+F) reach
+        # them, and Alt+letters stay free for the buttons of the screen showing.
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.addTab(self.case_list, "Cases")
         for fixed in (0, 1):
             self.tabs.tabBar().setTabButton(
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
@@ -146,11 +154,17 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, WINDOW_TITLE, str(error))
 
     def _show_case(self, detail: CaseDetail) -> None:
+        services = self._services
         overview = CaseOverviewWidget(
             detail,
-            self._services.timeline_loader(detail.summary.case_number),
-            self._services.step_services,
-            self._services.preservation_services,
+            services.timeline_loader(detail.summary.case_number),
+            CaseScreenServices(
+                services.step_services,
+                services.preservation_services,
+                services.scene_services,
+                services.evidence_services,
+                services.documents_services,
+            ),
             partial(self._services.case_clocks, detail.summary.case_number),
             self.runner,
             self._services.deadline_settings,
