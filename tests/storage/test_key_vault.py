@@ -594,7 +594,14 @@ def test_file_stays_private_and_no_temporary_files_remain(
     vault.store_secret("signing-authority", b"x", data_key)
     vault.remove_user("Bob")
     assert stat.S_IMODE(vault_path.stat().st_mode) == 0o600
-    assert [p.name for p in vault_path.parent.iterdir()] == ["vault.json"]
+    assert _files_beside(vault_path) == ["vault.json", "vault.json.lock"]
+
+
+def _files_beside(vault_path: Path) -> list[str]:
+    """The folder's files: the vault and its lock file, which stays empty."""
+    lock = vault_path.with_name("vault.json.lock")
+    assert not lock.exists() or lock.stat().st_size == 0
+    return sorted(p.name for p in vault_path.parent.iterdir())
 
 
 def test_a_failed_save_leaves_file_and_memory_as_they_were(
@@ -610,7 +617,40 @@ def test_a_failed_save_leaves_file_and_memory_as_they_were(
         vault.add_user("Bob", "bob's passphrase", data_key)
     monkeypatch.undo()
     assert snapshot(vault_path) == before
-    assert [p.name for p in vault_path.parent.iterdir()] == ["vault.json"]
+    assert _files_beside(vault_path) == ["vault.json", "vault.json.lock"]
     assert not vault.has_user("Bob")
     vault.add_user("Bob", "bob's passphrase", data_key)
     assert KeyVault.load(vault_path).unlock("Bob", "bob's passphrase") == data_key
+
+
+# --- two sessions at once ---------------------------------------------------------------------
+
+
+def test_two_sessions_changing_the_vault_keep_each_others_changes(
+    vault: KeyVault, vault_path: Path, data_key: bytes
+) -> None:
+    """A window and a command each hold the vault; neither writes back a copy without the
+    other's change."""
+    window, command = KeyVault.load(vault_path), KeyVault.load(vault_path)
+    command.add_user("Bo Nuñez", "another long passphrase", data_key, LIGHT)
+    window.store_secret("signing-authority-1", b"key one", data_key)
+    command.set_passphrase(USER, "a brand new passphrase", data_key, LIGHT)
+    window.store_secret("user-signing-key-2", b"key two", data_key)
+
+    reread = KeyVault.load(vault_path)
+    assert reread.unlock("Bo Nuñez", "another long passphrase") == data_key
+    assert reread.unlock(USER, "a brand new passphrase") == data_key
+    assert reread.load_secret("signing-authority-1", data_key) == b"key one"
+    assert reread.load_secret("user-signing-key-2", data_key) == b"key two"
+    # A secret stored by one session is found by the other, which read the file before it.
+    assert command.load_secret("user-signing-key-2", data_key) == b"key two"
+
+
+def test_a_vault_file_swapped_for_another_refuses_changes(
+    vault: KeyVault, vault_path: Path, data_key: bytes, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    KeyVault.create(other, generate_data_key(), USER, PASSPHRASE, generate_recovery_key(), LIGHT)
+    vault_path.write_bytes(other.read_bytes())
+    with pytest.raises(VaultDamaged, match="replaced by another one"):
+        vault.store_secret("signing-authority-1", b"key", data_key)

@@ -34,7 +34,6 @@ from incident_desk.services.signing_authority import (
     write_trust_file,
 )
 from incident_desk.services.visibility import require_role
-from incident_desk.storage.key_vault import KeyVault
 from incident_desk.storage.repositories.signing_repository import SigningRepository
 from incident_desk.storage.rows import SigningAuthorityRow, UserCertificateRow, UserRow
 
@@ -118,7 +117,7 @@ def signer_for(workspace: Workspace) -> PdfSigner:
         work.add(row)
         work.flush()
         row.vault_secret_name = USER_KEY_SECRET.format(id=row.id)
-        _fresh_vault(workspace).store_secret(
+        workspace.vault.store_secret(
             row.vault_secret_name, issued.private_key_pem, workspace.data_key
         )
         return _signer(user, issued.private_key_pem, issued.certificate_der, authority)
@@ -161,7 +160,7 @@ def import_agency_certificate(
                 certificate.revoked_at = now
         row = add_authority(
             work,
-            _fresh_vault(workspace),
+            workspace.vault,
             workspace.data_key,
             facility_id,
             issued,
@@ -197,7 +196,7 @@ def _ensure_authority(workspace: Workspace) -> int:
         for row in work.repository(SigningRepository).current_authorities(facility_id):
             row.retired_at = now
         authority = create_signing_authority_in(
-            work, _fresh_vault(workspace), workspace.data_key, facility_id, now
+            work, workspace.vault, workspace.data_key, facility_id, now
         )
         roots = all_roots(work)
     write_trust_file(workspace.paths, roots)
@@ -237,19 +236,8 @@ def _secret(workspace: Workspace, name: str) -> bytes | None:
         return None
     found = workspace.vault.load_secret(name, workspace.data_key)
     if found is None:
-        found = _fresh_vault(workspace).load_secret(name, workspace.data_key)
+        found = workspace.vault.load_secret(name, workspace.data_key)
     return found
-
-
-def _fresh_vault(workspace: Workspace) -> KeyVault:
-    """The vault as the file holds it now.
-
-    Another signed-in session (another window, or the command line) may have added a secret
-    since this one read the file; reading it again sees that secret, and storing through the
-    fresh copy keeps it instead of writing back an older copy without it.
-    """
-    workspace.vault = KeyVault.load(workspace.vault.path)
-    return workspace.vault
 
 
 def _user(work: UnitOfWork, user_id: int) -> UserRow:

@@ -20,11 +20,13 @@ from __future__ import annotations
 import hmac
 import secrets
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Final
 
-from incident_desk.storage.atomic_files import atomic_write_bytes
+from incident_desk.storage.atomic_files import atomic_write_bytes, exclusive_lock
 from incident_desk.storage.vault_crypto import (
     derive_kek,
     generate_data_key,
@@ -187,8 +189,7 @@ class KeyVault:
     ) -> None:
         """Give a new user a slot; ``kdf`` defaults to the parameters the vault was made with."""
         _require_entered(user, passphrase)
-        with self._lock:
-            document = self._doc
+        with self._fresh() as document:
             self._require_data_key(document, data_key)
             slot_id = slot_id_for(document.id_salt, user)
             if slot_id in document.users:
@@ -202,8 +203,7 @@ class KeyVault:
     ) -> None:
         """Rewrap one user's slot under a new passphrase; ``kdf`` defaults to the slot's own."""
         _require_entered(user, passphrase)
-        with self._lock:
-            document = self._doc
+        with self._fresh() as document:
             self._require_data_key(document, data_key)
             slot_id = slot_id_for(document.id_salt, user)
             old = document.users.get(slot_id)
@@ -216,15 +216,13 @@ class KeyVault:
     def set_recovery_key(self, recovery_key: str, data_key: bytes) -> None:
         """Rewrap the recovery slot under a new recovery key (after the old one was used)."""
         secret = normalize_recovery_key(recovery_key)
-        with self._lock:
-            document = self._doc
+        with self._fresh() as document:
             self._require_data_key(document, data_key)
             slot = wrap(secret, data_key, document.recovery.kdf, RECOVERY_SLOT_ID, RECOVERY_SLOT_ID)
             self._commit(replace(document, recovery=slot))
 
     def remove_user(self, user: str) -> None:
-        with self._lock:
-            document = self._doc
+        with self._fresh() as document:
             slot_id = slot_id_for(document.id_salt, user)
             if slot_id not in document.users:
                 raise UnknownUser("there is no user with that name")
@@ -234,8 +232,7 @@ class KeyVault:
     def store_secret(self, name: str, plaintext: bytes, data_key: bytes) -> None:
         """Keep ``plaintext`` sealed under the data key, replacing any secret of that name."""
         _require_secret_name(name)
-        with self._lock:
-            document = self._doc
+        with self._fresh() as document:
             self._require_data_key(document, data_key)
             sealed = seal(data_key, plaintext, sealing_context("secret", name))
             self._commit(replace(document, secrets={**document.secrets, name: sealed}))
@@ -247,6 +244,10 @@ class KeyVault:
         self._require_data_key(document, data_key)
         sealed = document.secrets.get(name)
         if sealed is None:
+            # Another session may have stored it since this one read the file.
+            with self._fresh() as document:
+                sealed = document.secrets.get(name)
+        if sealed is None:
             return None
         plaintext = open_sealed(data_key, sealed, sealing_context("secret", name))
         if plaintext is None:
@@ -255,6 +256,23 @@ class KeyVault:
                 " restore the key vault from a backup"
             )
         return plaintext
+
+    @contextmanager
+    def _fresh(self) -> Iterator[VaultDocument]:
+        """The vault as the file holds it now, held against changes by other sessions.
+
+        Each signed-in session (a window, a command) keeps its own copy of the vault. A change
+        is made to what the file holds at that moment, under a lock shared by every process,
+        so one session never writes back an older copy without another's new user or secret.
+        """
+        with self._lock, exclusive_lock(self._path.with_name(self._path.name + ".lock")):
+            current = KeyVault.load(self._path)._doc
+            if current.id_salt != self._doc.id_salt or current.key_check != self._doc.key_check:
+                raise VaultDamaged(
+                    f"the key vault at {self._path} was replaced by another one; sign in again"
+                )
+            self._doc = current
+            yield current
 
     def _consistent(self, document: VaultDocument, data_key: bytes) -> bytes:
         # A slot that opens but holds some other key would make a useless database key.
