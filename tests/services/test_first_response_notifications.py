@@ -237,6 +237,35 @@ def test_the_victim_advocate_is_offered_then_requested_then_contacted(
     assert statuses == [AdvocateStatus.OFFERED, AdvocateStatus.REQUESTED, AdvocateStatus.CONTACTED]
 
 
+def test_a_stage_given_as_its_stored_spelling_meets_the_same_rules(
+    sign_in_as: Callable[[str], Workspace], clock: ManualClock
+) -> None:
+    """A screen's list hands over "contacted", not the enum: the information is still asked for."""
+    medical = sign_in_as("med")
+    number = open_report(sign_in_as("sup"), clock).summary.case_number
+    for status in ("offered", "requested"):
+        record_notification(
+            medical,
+            number,
+            NotificationKind.VICTIM_ADVOCATE,
+            method="in_person",  # type: ignore[arg-type]
+            notified_at=clock.now(),
+            person_name="Rape Crisis Center of Louisville",
+            advocate_status=status,  # type: ignore[arg-type]
+        )
+    with pytest.raises(InputRejected) as refused:
+        record_notification(
+            medical,
+            number,
+            NotificationKind.VICTIM_ADVOCATE,
+            method="phone",  # type: ignore[arg-type]
+            notified_at=clock.now(),
+            person_name="Rape Crisis Center of Louisville",
+            advocate_status="contacted",  # type: ignore[arg-type]
+        )
+    assert str(refused.value) == MSG_ADVOCATE_INFORMATION_MISSING
+
+
 def test_a_correction_replaces_the_notification_and_keeps_the_original(
     supervisor: Workspace, clock: ManualClock
 ) -> None:

@@ -122,6 +122,10 @@ def add_notification(
 ) -> NotificationRow:
     """The checks and the row of a notification, inside an open unit of work (the checklist's
     notification steps record through here too)."""
+    # A screen may hand over the stored spelling ("contacted") rather than the enum: the rules
+    # below compare enums, so a plain string would slip past them.
+    kind, method = NotificationKind(kind), NotificationMethod(method)
+    advocate_status = None if advocate_status is None else AdvocateStatus(advocate_status)
     step = workspace.protocol.step(KIND_STEPS[kind])
     now = workspace.clock.now()
     notified_at = ensure_utc(notified_at)
@@ -219,6 +223,7 @@ def add_notification_correction(
     late_entry_reason: str = "",
 ) -> NotificationRow:
     """The checks and the row of a correction, inside an open unit of work."""
+    method = None if method is None else NotificationMethod(method)
     now = workspace.clock.now()
     if work.repository(FirstResponseRepository).notification_corrected(original.id):
         raise rejected("notification", MSG_NOTIFICATION_ALREADY_CORRECTED)
