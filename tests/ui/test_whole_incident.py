@@ -6,15 +6,14 @@ installation opened again from scratch, and everything typed is found where it w
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from incident_desk.app import main_window_services
 from incident_desk.domain.clock import ManualClock
 from incident_desk.domain.enums import AllegationType, PersonKind, PersonRole, TimeCertainty
 from incident_desk.services.workspace import Workspace
@@ -22,20 +21,26 @@ from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget
 from incident_desk.ui.messages.clocks import STEP_TITLES
 from incident_desk.ui.messages.steps import CHECKLIST_NEXT
 from incident_desk.ui.shell.main_window import MainWindow
-from incident_desk.ui.workflow.checklist_widget import STEP_KEY_ROLE
 from incident_desk.ui.workflow.new_report_dialog import NewReportDialog
-from incident_desk.ui.workflow.step_fields import (
-    BooleanFieldEditor,
-    ChoiceFieldEditor,
-    DateTimeFieldEditor,
-    FieldEditor,
-    LineFieldEditor,
-    LongTextFieldEditor,
+from incident_desk.ui.workflow.step_fields import LineFieldEditor
+from tests.ui.incident_driver import (
+    NOW,
+    WAIT_MS,
+    choose,
+    click_step,
+    fill,
+    main_window,
+    mark_done,
+    overview_of,
+    read_only,
+    settle,
+    shot,
+    stamp_minute,
+    stored_values,
+    tick,
+    type_into,
 )
-from incident_desk.ui.workflow.step_page import StepPage
 
-WAIT_MS = 15_000
-NOW = "now"  # a time field set with its "Now" button
 SAFETY = "victim_safety"
 SEPARATION = "separation"
 WARDEN = "warden_notification"
@@ -80,92 +85,6 @@ DRAFT = {"destination": "Baptist Health La Grange", "escort": "Officer Tran"}
 # -- driving the screens ---------------------------------------------------------------------
 
 
-def _settle(qtbot: QtBot, main: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not main.runner.busy, timeout=WAIT_MS)
-    QApplication.sendPostedEvents()
-    qtbot.wait(20)
-
-
-def _shot(qtbot: QtBot, main: MainWindow, path: Path) -> None:
-    _settle(qtbot, main)
-    main.grab().save(str(path))
-
-
-def _choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
-    """Pick the item holding ``data`` with the arrow keys, as someone without a mouse would."""
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentData() == data:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentData() == data
-
-
-def _type(qtbot: QtBot, field: QWidget, text: str) -> None:
-    field.setFocus()
-    qtbot.keyClicks(field, text)
-
-
-def _fill(qtbot: QtBot, page: StepPage, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        editor = page.editors[key]
-        if isinstance(editor, DateTimeFieldEditor):
-            assert value == NOW
-            qtbot.mouseClick(editor.now_button, Qt.MouseButton.LeftButton)
-        elif isinstance(editor, LineFieldEditor):
-            _type(qtbot, editor.line, value)
-        elif isinstance(editor, LongTextFieldEditor):
-            _type(qtbot, editor.text, value)
-        elif isinstance(editor, ChoiceFieldEditor):
-            _choose(qtbot, editor.combo, value)
-        else:
-            assert isinstance(editor, BooleanFieldEditor)
-            button = editor.yes if value == "yes" else editor.no
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _stored(values: dict[str, str], at: str) -> dict[str, str]:
-    """What the service keeps of ``values`` typed at the minute ``at``."""
-    return {key: at if value == NOW else value for key, value in values.items()}
-
-
-def _overview(main: MainWindow) -> CaseOverviewWidget:
-    widget = main.tabs.currentWidget()
-    assert isinstance(widget, CaseOverviewWidget)
-    return widget
-
-
-def _click_step(qtbot: QtBot, overview: CaseOverviewWidget, key: str) -> StepPage:
-    """Open a step by clicking it in the checklist; returns its page once loaded."""
-    step_list = overview.workflow.checklist.step_list
-    item = next(
-        step_list.item(row)
-        for row in range(step_list.count())
-        if step_list.item(row).data(STEP_KEY_ROLE) == key
-    )
-    step_list.scrollToItem(item)
-    with qtbot.waitSignal(overview.workflow.step_opened, timeout=WAIT_MS) as opened:
-        qtbot.mouseClick(
-            step_list.viewport(),
-            Qt.MouseButton.LeftButton,
-            pos=step_list.visualItemRect(item).center(),
-        )
-    assert opened.args == [key]
-    page = overview.workflow.page
-    assert page is not None
-    assert page.step.key == key
-    return page
-
-
-def _mark_done(qtbot: QtBot, overview: CaseOverviewWidget, page: StepPage) -> str:
-    """Set "when it happened" to now, mark done, and return the key of the step opened next."""
-    qtbot.mouseClick(page.when_edit.now_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(overview.workflow.step_opened, timeout=WAIT_MS) as opened:
-        qtbot.mouseClick(page.mark_done, Qt.MouseButton.LeftButton)
-    return str(opened.args[0])
-
-
 def _status_words(overview: CaseOverviewWidget) -> dict[str, str]:
     """The status word of each immediate-step clock tile, by the step's title."""
     found: dict[str, str] = {}
@@ -177,51 +96,36 @@ def _status_words(overview: CaseOverviewWidget) -> dict[str, str]:
     return found
 
 
-def _tick(main: MainWindow, clock: ManualClock, minutes: int) -> None:
-    clock.advance(timedelta(minutes=minutes))
-    main.ticker.tick()
-
-
-def _main_window(qtbot: QtBot, workspace: Workspace, clock: ManualClock) -> MainWindow:
-    main = MainWindow(main_window_services(workspace, clock))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=WAIT_MS)
-    return main
-
-
 def _report_by_keyboard(qtbot: QtBot, main: MainWindow, clock: ManualClock, shots: Path) -> str:
     """Ctrl+N, the safety questions, the intake and two people; returns the case number."""
     qtbot.keyClick(main, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialogs = [d for d in main.findChildren(NewReportDialog) if d.isVisible()]
     assert len(dialogs) == 1, "Ctrl+N opens the New report dialog"
     dialog = dialogs[0]
-    _choose(qtbot, dialog.victim_safe_field, True)
-    _choose(qtbot, dialog.imminent_risk_field, False)
-    _type(qtbot, dialog.reported_by_field, "Jose Alvarez")
-    _type(qtbot, dialog.location_field, "Dorm 4, shower")
-    _choose(qtbot, dialog.certainty_field, TimeCertainty.EXACT)
+    choose(qtbot, dialog.victim_safe_field, True)
+    choose(qtbot, dialog.imminent_risk_field, False)
+    type_into(qtbot, dialog.reported_by_field, "Jose Alvarez")
+    type_into(qtbot, dialog.location_field, "Dorm 4, shower")
+    choose(qtbot, dialog.certainty_field, TimeCertainty.EXACT)
     earlier = (clock.now() - timedelta(hours=2)).astimezone().strftime("%Y-%m-%d %H:%M")
     dialog.incident_at_field.setFocus()
     qtbot.keyClick(dialog.incident_at_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.incident_at_field, earlier)
-    _choose(qtbot, dialog.allegation_field, AllegationType.OFFENDER_NONCONSENSUAL_SEXUAL_ACTS)
-    _type(qtbot, dialog.narrative_field, "Told the unit officer at count he was assaulted.")
+    choose(qtbot, dialog.allegation_field, AllegationType.OFFENDER_NONCONSENSUAL_SEXUAL_ACTS)
+    type_into(qtbot, dialog.narrative_field, "Told the unit officer at count he was assaulted.")
     editor = dialog.people_editor
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     victim = editor.rows[0]
     qtbot.keyClicks(victim.name_field, "Jose Alvarez")
-    _choose(qtbot, victim.role_field, PersonRole.ALLEGED_VICTIM)
-    _choose(qtbot, victim.kind_field, PersonKind.OFFENDER)
-    _type(qtbot, victim.identifier_field, "A-1001")
+    choose(qtbot, victim.role_field, PersonRole.ALLEGED_VICTIM)
+    choose(qtbot, victim.kind_field, PersonKind.OFFENDER)
+    type_into(qtbot, victim.identifier_field, "A-1001")
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     perpetrator = editor.rows[1]
     qtbot.keyClicks(perpetrator.name_field, "Mark Stone")
-    _choose(qtbot, perpetrator.role_field, PersonRole.ALLEGED_PERPETRATOR)
-    _choose(qtbot, perpetrator.kind_field, PersonKind.OFFENDER)
-    _type(qtbot, perpetrator.identifier_field, "B-2002")
+    choose(qtbot, perpetrator.role_field, PersonRole.ALLEGED_PERPETRATOR)
+    choose(qtbot, perpetrator.kind_field, PersonKind.OFFENDER)
+    type_into(qtbot, perpetrator.identifier_field, "B-2002")
     qtbot.wait(50)
     dialog.scroll_area.ensureWidgetVisible(perpetrator.identifier_field)
     QApplication.processEvents()
@@ -240,45 +144,45 @@ def _work_the_incident(
     """Everything up to closing the window; returns the case number and each step's minute."""
     number = _report_by_keyboard(qtbot, main, clock, shots)
     qtbot.waitUntil(lambda: main.tabs.count() == 3, timeout=WAIT_MS)
-    overview = _overview(main)
+    overview = overview_of(main)
     assert overview.case_number == number
     qtbot.waitUntil(lambda: overview.workflow.page is not None, timeout=WAIT_MS)
-    _settle(qtbot, main)
+    settle(qtbot, main)
     assert set(_status_words(overview).values()) == {"Open"}
     minutes: dict[str, str] = {}
 
     page = overview.workflow.page
     assert page is not None
     assert page.step.key == SAFETY
-    _fill(qtbot, page, TYPED[SAFETY])
+    fill(qtbot, page, TYPED[SAFETY])
     minutes[SAFETY] = clock.now().strftime("%Y-%m-%d %H:%M")
-    assert _mark_done(qtbot, overview, page) == SEPARATION
-    _shot(qtbot, main, shots / "whole-incident-2-first-step-done.png")
+    assert mark_done(qtbot, overview, page) == SEPARATION
+    shot(qtbot, main, shots / "whole-incident-2-first-step-done.png")
 
-    _tick(main, clock, 50)  # 03:50: the hour for the immediate steps is nearly gone
+    tick(main, clock, 50)  # 03:50: the hour for the immediate steps is nearly gone
     assert _status_words(overview)[SEPARATION] == "Due soon"
     page = overview.workflow.page
     assert page is not None
     assert page.step.key == SEPARATION
-    _fill(qtbot, page, TYPED[SEPARATION])
+    fill(qtbot, page, TYPED[SEPARATION])
     minutes[SEPARATION] = clock.now().strftime("%Y-%m-%d %H:%M")
-    _mark_done(qtbot, overview, page)
-    _shot(qtbot, main, shots / "whole-incident-3-due-soon.png")
+    mark_done(qtbot, overview, page)
+    shot(qtbot, main, shots / "whole-incident-3-due-soon.png")
 
-    _tick(main, clock, 20)  # 04:10: the notifications are late now
+    tick(main, clock, 20)  # 04:10: the notifications are late now
     assert _status_words(overview)[WARDEN] == "OVERDUE"
     assert _status_words(overview)[INVESTIGATOR] == "OVERDUE"
-    _shot(qtbot, main, shots / "whole-incident-4-overdue.png")
+    shot(qtbot, main, shots / "whole-incident-4-overdue.png")
     for box in [b for b in main.findChildren(QWidget) if b.isWindow() and b is not main]:
         box.close()  # the overdue notice, already seen
     for key in (WARDEN, INVESTIGATOR):
-        page = _click_step(qtbot, overview, key)
-        _fill(qtbot, page, TYPED[key])
+        page = click_step(qtbot, overview, key)
+        fill(qtbot, page, TYPED[key])
         minutes[key] = clock.now().strftime("%Y-%m-%d %H:%M")
-        _mark_done(qtbot, overview, page)
-        _tick(main, clock, 2)
+        mark_done(qtbot, overview, page)
+        tick(main, clock, 2)
 
-    page = _click_step(qtbot, overview, ADVOCATE)
+    page = click_step(qtbot, overview, ADVOCATE)
     qtbot.mouseClick(page.not_applicable, Qt.MouseButton.LeftButton)
     reason_dialog = page.reason_dialog
     assert reason_dialog is not None
@@ -288,36 +192,36 @@ def _work_the_incident(
     qtbot.keyClicks(reason_field, ADVOCATE_REASON)
     with qtbot.waitSignal(page.step_marked_not_applicable, timeout=WAIT_MS):
         qtbot.keyClick(reason_field, Qt.Key.Key_Return)
-    _settle(qtbot, main)
+    settle(qtbot, main)
 
     # A draft: typed, saved as typed, never marked done; the last field is typed just before
     # the window closes, inside the save pause.
-    page = _click_step(qtbot, overview, TRANSPORT)
+    page = click_step(qtbot, overview, TRANSPORT)
     destination, escort = page.editors["destination"], page.editors["escort"]
     assert isinstance(destination, LineFieldEditor)
     assert isinstance(escort, LineFieldEditor)
     with qtbot.waitSignal(page.field_saved, timeout=WAIT_MS):
-        _type(qtbot, destination.line, DRAFT["destination"])
-    _settle(qtbot, main)
-    _type(qtbot, escort.line, DRAFT["escort"])
+        type_into(qtbot, destination.line, DRAFT["destination"])
+    settle(qtbot, main)
+    type_into(qtbot, escort.line, DRAFT["escort"])
     return number, minutes
 
 
 def _reopen(
     qtbot: QtBot, sign_in_as: Callable[[str], Workspace], clock: ManualClock, number: str
 ) -> tuple[MainWindow, CaseOverviewWidget]:
-    main = _main_window(qtbot, sign_in_as("sup"), clock)
+    main = main_window(qtbot, sign_in_as("sup"), clock)
     qtbot.waitUntil(lambda: main.dashboard.model.rowCount() == 1, timeout=WAIT_MS)
     table = main.dashboard.table
     table.setFocus()
     table.setCurrentIndex(main.dashboard.model.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: main.tabs.count() == 3, timeout=WAIT_MS)
-    overview = _overview(main)
+    overview = overview_of(main)
     assert overview.case_number == number
     qtbot.waitUntil(lambda: bool(overview.workflow.checklist.item_texts()), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: len(overview.timeline.entries) > 0, timeout=WAIT_MS)
-    _settle(qtbot, main)
+    settle(qtbot, main)
     return main, overview
 
 
@@ -330,10 +234,10 @@ def worked(
 ) -> tuple[MainWindow, CaseOverviewWidget, dict[str, str]]:
     """The incident worked in one window, closed, and opened again in a fresh one."""
     first = sign_in_as("sup")
-    main = _main_window(qtbot, first, clock)
+    main = main_window(qtbot, first, clock)
     number, minutes = _work_the_incident(qtbot, main, clock, screenshot_dir)
     main.close()  # signing out; leaving the step saves what was just typed
-    _settle(qtbot, main)
+    settle(qtbot, main)
     first.close()
     again, overview = _reopen(qtbot, sign_in_as, clock, number)
     return again, overview, minutes
@@ -356,25 +260,25 @@ def test_every_value_typed_is_found_again_after_reopening(
     ):
         line = next(text for text in texts if text.removeprefix(CHECKLIST_NEXT).startswith(number))
         assert line.endswith(state), line
-    _shot(qtbot, main, screenshot_dir / "whole-incident-5-reopened.png")
+    shot(qtbot, main, screenshot_dir / "whole-incident-5-reopened.png")
 
     for key in IMMEDIATE:
-        page = _click_step(qtbot, overview, key)
-        assert page.stamp.text().startswith(f"Done: happened {_shown(minutes[key])}")
+        page = click_step(qtbot, overview, key)
+        assert page.stamp.text().startswith(f"Done: happened {stamp_minute(minutes[key])}")
         assert "Sgt. Dana Brooks" in page.stamp.text()
         assert not page.mark_done.isVisibleTo(page)
         shown = {field: editor.value() for field, editor in page.editors.items()}
-        assert shown == _stored(TYPED[key], minutes[key])
-        assert all(_read_only(editor) for editor in page.editors.values())
-    _shot(qtbot, main, screenshot_dir / "whole-incident-6-recorded-step.png")
+        assert shown == stored_values(TYPED[key], minutes[key])
+        assert all(read_only(editor) for editor in page.editors.values())
+    shot(qtbot, main, screenshot_dir / "whole-incident-6-recorded-step.png")
 
-    page = _click_step(qtbot, overview, ADVOCATE)
+    page = click_step(qtbot, overview, ADVOCATE)
     assert page.stamp.text().startswith("Marked not applicable")
     assert page.stamp.text().endswith(f"Reason: {ADVOCATE_REASON}")
     # It can still be completed after all (the earlier entry stays), but not marked twice.
     assert not page.not_applicable.isVisibleTo(page)
 
-    page = _click_step(qtbot, overview, TRANSPORT)
+    page = click_step(qtbot, overview, TRANSPORT)
     assert page.stamp.text() == "Not done yet."
     assert page.editors["destination"].value() == DRAFT["destination"]
     assert page.editors["escort"].value() == DRAFT["escort"]
@@ -390,26 +294,10 @@ def test_every_value_typed_is_found_again_after_reopening(
         "Offer a victim advocate",
     ):
         assert title in timeline, timeline
-    _shot(qtbot, main, screenshot_dir / "whole-incident-7-timeline.png")
+    shot(qtbot, main, screenshot_dir / "whole-incident-7-timeline.png")
 
     statuses = _status_words(overview)
     assert statuses == dict.fromkeys(IMMEDIATE, "Met"), statuses
-
-
-def _read_only(editor: FieldEditor) -> bool:
-    """Whether the person can no longer change what the editor shows."""
-    if isinstance(editor, LineFieldEditor):
-        return editor.line.isReadOnly()
-    if isinstance(editor, LongTextFieldEditor):
-        return editor.text.isReadOnly()
-    if isinstance(editor, DateTimeFieldEditor):
-        return editor.edit.isReadOnly() and not editor.now_button.isEnabled()
-    return not editor.isEnabled()
-
-
-def _shown(minute: str) -> str:
-    """A stored minute "2026-11-22 03:50" as the stamp words it: "22 Nov 2026 03:50"."""
-    return datetime.strptime(minute, "%Y-%m-%d %H:%M").strftime("%d %b %Y %H:%M")
 
 
 def test_a_clock_turns_to_met_in_the_open_case_when_its_step_is_done(
@@ -418,20 +306,20 @@ def test_a_clock_turns_to_met_in_the_open_case_when_its_step_is_done(
     clock: ManualClock,
     screenshot_dir: Path,
 ) -> None:
-    main = _main_window(qtbot, sign_in_as("sup"), clock)
+    main = main_window(qtbot, sign_in_as("sup"), clock)
     number = _report_by_keyboard(qtbot, main, clock, screenshot_dir)
     qtbot.waitUntil(lambda: main.tabs.count() == 3, timeout=WAIT_MS)
-    overview = _overview(main)
+    overview = overview_of(main)
     qtbot.waitUntil(lambda: overview.workflow.page is not None, timeout=WAIT_MS)
     assert overview.case_number == number
-    _tick(main, clock, 50)
+    tick(main, clock, 50)
     assert _status_words(overview)[SAFETY] == "Due soon"
     page = overview.workflow.page
     assert page is not None
     assert page.step.key == SAFETY
-    _fill(qtbot, page, TYPED[SAFETY])
-    _mark_done(qtbot, overview, page)
-    _settle(qtbot, main)
-    _tick(main, clock, 1)
-    _shot(qtbot, main, screenshot_dir / "whole-incident-banner-after-step.png")
+    fill(qtbot, page, TYPED[SAFETY])
+    mark_done(qtbot, overview, page)
+    settle(qtbot, main)
+    tick(main, clock, 1)
+    shot(qtbot, main, screenshot_dir / "whole-incident-banner-after-step.png")
     assert _status_words(overview)[SAFETY] == "Met"
