@@ -19,6 +19,7 @@ from incident_desk.domain.enums import (
 )
 from incident_desk.services.cases import NewPerson, NewReport, get_case, list_cases, open_case
 from incident_desk.services.errors import AccessDenied, InputRejected
+from incident_desk.services.workflow import checklist
 from incident_desk.services.workspace import Workspace
 
 
@@ -51,6 +52,10 @@ def test_open_case_numbers_the_case_and_starts_its_clocks(
     assert DeadlineKind.IMMEDIATE_STEP in kinds
     second = open_case(supervisor, _report(clock))
     assert second.summary.case_number == "KSR-2026-00002"
+    # Whoever enters the report received it: the intake step says so.
+    intake = checklist(supervisor, detail.summary.case_number).step("intake")
+    assert intake.record is not None
+    assert intake.record.values["received_by"] == supervisor.actor.display_name
     assert supervisor.database.verify_audit_chain().intact
 
 

@@ -191,7 +191,9 @@ def open_case(workspace: Workspace, report: NewReport) -> CaseDetail:
                 case_id=case.id,
                 step_key=INTAKE_STEP,
                 state=StepState.DONE,
-                values_json=json.dumps(_intake_values(report, received_at), sort_keys=True),
+                values_json=json.dumps(
+                    _intake_values(report, received_at, actor.display_name), sort_keys=True
+                ),
                 occurred_at=received_at,
                 recorded_at=now,
                 recorded_by_id=actor.id,
@@ -202,10 +204,12 @@ def open_case(workspace: Workspace, report: NewReport) -> CaseDetail:
         return case_detail(workspace, work, case)
 
 
-def _intake_values(report: NewReport, received_at: datetime) -> dict[str, str]:
+def _intake_values(report: NewReport, received_at: datetime, received_by: str) -> dict[str, str]:
+    """The intake step's values; the report is received by whoever enters it (SPEC step 1)."""
     return {
         "location": report.location,
         "received_at": received_at.isoformat(),
+        "received_by": received_by,
         "received_how": report.received_how.value,
         "incident_time": report.incident_at.isoformat() if report.incident_at else "",
         "incident_time_certainty": report.incident_certainty.value,
