@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from incident_desk.domain.clock import ManualClock
-from incident_desk.domain.enums import SceneEntrantRole
+from incident_desk.domain.enums import SceneEntrantRole, StepState
 from incident_desk.domain.validation import format_moment
 from incident_desk.services.contacts import add_contact
 from incident_desk.services.errors import AccessDenied, InputRejected
@@ -29,6 +29,7 @@ from incident_desk.services.scene_messages import (
     MSG_SCENE_RELEASED,
     RELEASE_POLICY_TEXT,
 )
+from incident_desk.services.workflow import checklist
 from incident_desk.services.workspace import Workspace
 from tests.services.custody_support import SignIn, new_case, nothing_written
 
@@ -102,6 +103,12 @@ def test_the_scene_is_released_only_when_nobody_is_inside_and_only_once(
     assert view.release.authority == AUTHORITY
     assert view.release.released_at == clock.now()
     assert view.inside == ()
+    # The release is checklist step 7 done, on record once: no one enters it again.
+    step = checklist(investigator, view.scene.case_number).step("scene_release")
+    assert step.record is not None
+    assert step.record.state is StepState.DONE
+    assert step.record.occurred_at == view.release.released_at
+    assert step.record.values["verified_by"] == view.release.verified_complete_by
     clock.advance(MINUTE)
     with nothing_written(supervisor), pytest.raises(InputRejected) as refused:
         _release(investigator, scene_id, clock)

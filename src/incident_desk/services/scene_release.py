@@ -3,10 +3,11 @@ investigation is verified complete and nobody is left inside. A release is final
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from incident_desk.domain.clock import ensure_utc
-from incident_desk.domain.enums import Role
+from incident_desk.domain.enums import Role, StepState
 from incident_desk.domain.validation import (
     ValidationMessage,
     check_not_future,
@@ -26,9 +27,15 @@ from incident_desk.services.scene_state import SceneLogState
 from incident_desk.services.scene_views import SceneView, build_scene_view, visible_scene
 from incident_desk.services.workspace import Workspace
 from incident_desk.storage.repositories.evidence_repository import ContactDirectory
-from incident_desk.storage.rows import SceneReleaseRow
+from incident_desk.storage.repositories.first_response_repository import (
+    FirstResponseRepository,
+)
+from incident_desk.storage.rows import CaseRow, SceneReleaseRow, StepRecordRow
+from incident_desk.storage.unit_of_work import UnitOfWork
 
 SCENE_RELEASE_ROLES = frozenset({Role.INVESTIGATOR})
+#: The checklist step a release completes (SPEC step 7).
+RELEASE_STEP = "scene_release"
 
 
 def release_scene(
@@ -103,5 +110,46 @@ def release_scene(
                 recorded_at=now,
             )
         )
+        _complete_release_step(
+            workspace, work, case, released_at, verified_complete_at, verified_complete_by, now
+        )
         work.flush()
         return build_scene_view(work, scene, case.case_number)
+
+
+def _complete_release_step(
+    workspace: Workspace,
+    work: UnitOfWork,
+    case: CaseRow,
+    released_at: datetime,
+    verified_at: datetime,
+    verified_by: str,
+    now: datetime,
+) -> None:
+    """Releasing the scene is checklist step 7 done: record it with the same words, so the
+    act is on record once and nobody is asked to enter it again on the step page."""
+    step = workspace.protocol.step(RELEASE_STEP)
+    current = work.repository(FirstResponseRepository).latest_step_record(case.id, step.key)
+    if current is not None and current.state is StepState.DONE:
+        return
+    values = {
+        "released_at": released_at.isoformat(),
+        "released_by": workspace.actor.display_name,
+        "verified_at": verified_at.isoformat(),
+        "verified_by": " ".join(verified_by.split()),
+    }
+    work.add(
+        StepRecordRow(
+            case_id=case.id,
+            step_key=step.key,
+            state=StepState.DONE,
+            values_json=json.dumps(values, sort_keys=True),
+            not_applicable_reason="",
+            occurred_at=released_at,
+            recorded_at=now,
+            recorded_by_id=workspace.actor.id,
+            late_entry_reason="",
+            protocol_version=workspace.protocol.version,
+            correction_reason="",
+        )
+    )
