@@ -38,6 +38,7 @@ def _load_main_modules() -> None:
 
 def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServices:
     from incident_desk.case_screen_services import (
+        bind_assignment_services,
         bind_documents_services,
         bind_evidence_services,
         bind_scene_services,
@@ -96,6 +97,7 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
         scene_services=bind_scene_services(workspace),
         evidence_services=bind_evidence_services(workspace),
         documents_services=bind_documents_services(workspace),
+        assignment_services=bind_assignment_services(workspace),
     )
 
 

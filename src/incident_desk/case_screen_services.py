@@ -1,6 +1,7 @@
-"""Part of the composition root: the use-cases of a case's crime scene, evidence and documents
-screens, bound to the signed-in workspace (``partial(fn, workspace)``) so the widgets never
-see a workspace or the ORM. ``app.py`` hands them to the main window; tests bind the same way.
+"""Part of the composition root: the use-cases of a case's crime scene, evidence, documents and
+investigator assignment screens, bound to the signed-in workspace (``partial(fn, workspace)``)
+so the widgets never see a workspace or the ORM. ``app.py`` hands them to the main window;
+tests bind the same way.
 
 The documents use-cases load the PDF signing library, which takes a moment: they are imported
 here, while ``app.py`` warms this module up as the user types the passphrase."""
@@ -18,9 +19,11 @@ from incident_desk.services import (
     document_export,
     evidence,
     evidence_views,
+    investigation,
     scene,
 )
 from incident_desk.services.workspace import Workspace, reauthenticate
+from incident_desk.ui.cases.investigator_assignment_widget import AssignmentServices
 from incident_desk.ui.documents.documents_services import DocumentsServices
 from incident_desk.ui.evidence.evidence_services import EvidenceServices
 from incident_desk.ui.scene.scene_services import SceneServices
@@ -76,4 +79,12 @@ def bind_documents_services(workspace: Workspace) -> DocumentsServices:
         evidence_items=partial(evidence_views.evidence_view, workspace),
         reauthenticate=partial(reauthenticate, workspace),
         display_name=workspace.actor.display_name,
+    )
+
+
+def bind_assignment_services(workspace: Workspace) -> AssignmentServices:
+    return AssignmentServices(
+        choices=partial(investigation.investigator_choices, workspace),
+        assign=partial(investigation.assign_investigator, workspace),
+        allowed=workspace.actor.role in investigation.ASSIGNING_ROLES,
     )

@@ -122,6 +122,36 @@ def assign_investigator(
         )
 
 
+@dataclass(frozen=True)
+class InvestigatorChoice:
+    """An investigator who could take the case, and whether they have it already."""
+
+    username: str
+    display_name: str
+    assigned: bool
+
+
+def investigator_choices(
+    workspace: Workspace, case_number: str
+) -> tuple[InvestigatorChoice, ...]:
+    """The investigators a case can be given to (active accounts), those assigned first."""
+    require_role(workspace.actor, ASSIGNING_ROLES, "assign an investigator")
+    with workspace.read() as work:
+        case = _open_case(workspace, work, case_number)
+        assigned = {
+            row.user_id
+            for row in work.repository(AftercareRepository).active_assignments(
+                case.id, INVESTIGATOR_DUTY
+            )
+        }
+        choices = [
+            InvestigatorChoice(user.username, user.display_name, user.id in assigned)
+            for user in work.organization.users()
+            if user.role is Role.INVESTIGATOR and not user.disabled
+        ]
+    return tuple(sorted(choices, key=lambda choice: (not choice.assigned, choice.display_name)))
+
+
 def start_investigation(
     workspace: Workspace, case_number: str, started_at: datetime | None = None
 ) -> InvestigationSnapshot:

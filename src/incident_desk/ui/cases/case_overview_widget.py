@@ -16,11 +16,20 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from incident_desk.domain.deadlines import Deadline, DeadlineSettings
 from incident_desk.services.snapshots import CaseDetail
+from incident_desk.ui.cases.investigator_assignment_widget import (
+    AssignmentServices,
+    InvestigatorAssignmentWidget,
+)
 from incident_desk.ui.documents.documents_services import DocumentsServices
 from incident_desk.ui.documents.documents_widget import DocumentsWidget
 from incident_desk.ui.evidence.evidence_services import EvidenceServices
 from incident_desk.ui.evidence.evidence_widget import EvidenceWidget
-from incident_desk.ui.messages.cases import ALLEGATION_WORDS, STATUS_WORDS, people_text
+from incident_desk.ui.messages.cases import (
+    ALLEGATION_WORDS,
+    ASSIGNMENT_HEADING,
+    STATUS_WORDS,
+    people_text,
+)
 from incident_desk.ui.scene.scene_services import SceneServices
 from incident_desk.ui.scene.scene_widget import SceneWidget
 from incident_desk.ui.widgets.background import BackgroundRunner
@@ -40,6 +49,7 @@ class CaseScreenServices:
     scene: SceneServices
     evidence: EvidenceServices
     documents: DocumentsServices
+    assignment: AssignmentServices
 
 
 SECTION_SCENE = "Crime scene"
@@ -94,6 +104,12 @@ class CaseOverviewWidget(QWidget):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             shown.setAccessibleName(f"{label}: {value}")
             form.addRow(f"{label}:", shown)
+        self.assignment: InvestigatorAssignmentWidget | None = None
+        if services.assignment.allowed:
+            self.assignment = InvestigatorAssignmentWidget(
+                summary.case_number, services.assignment, runner, facts
+            )
+            form.addRow(f"{ASSIGNMENT_HEADING}:", self.assignment)
         self.sections = QTabWidget(self)
         self.sections.setAccessibleName(f"Sections of case {summary.case_number}")
         number = summary.case_number

@@ -88,3 +88,19 @@ def people_text(people: Sequence[PersonSnapshot]) -> str:
     order = {role: index for index, role in enumerate(PersonRole)}
     ranked = sorted(people, key=lambda person: order.get(person.role, len(order)))
     return "; ".join(person_text(person) for person in ranked)
+
+
+# Who investigates the case (CPP 14.7 G.9, H.2).
+ASSIGNMENT_HEADING = "Investigator"
+ASSIGNMENT_LOADING = "Loading who investigates this case…"
+ASSIGNMENT_CURRENT = "Assigned: {names}. An assigned investigator sees the case and its scene."
+ASSIGNMENT_NONE = (
+    "No investigator is assigned yet. Until one is, no investigator can open this case, its "
+    "scene or its evidence."
+)
+ASSIGNMENT_CURRENT_NAME = "Investigators assigned to this case"
+ASSIGNMENT_CHOICE_NAME = "Investigator to assign"
+ASSIGNMENT_BUTTON = "Assign &investigator"
+ASSIGNMENT_NO_CHOICE = "No other active investigator account"
+ASSIGNMENT_MESSAGE_NAME = "Assignment result"
+ASSIGNMENT_DONE = "{name} now investigates this case."

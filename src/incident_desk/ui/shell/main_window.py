@@ -20,6 +20,7 @@ from incident_desk.services.snapshots import CaseDetail
 from incident_desk.ui.cases.case_list_widget import CaseListWidget
 from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget, CaseScreenServices
 from incident_desk.ui.cases.dashboard_widget import DashboardWidget
+from incident_desk.ui.cases.investigator_assignment_widget import AssignmentServices
 from incident_desk.ui.documents.documents_services import DocumentsServices
 from incident_desk.ui.evidence.evidence_services import EvidenceServices
 from incident_desk.ui.models.case_table_model import CaseLoader
@@ -56,6 +57,7 @@ class MainWindowServices:
     scene_services: SceneServices
     evidence_services: EvidenceServices
     documents_services: DocumentsServices
+    assignment_services: AssignmentServices
 
 
 class MainWindow(QMainWindow):
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
                 services.scene_services,
                 services.evidence_services,
                 services.documents_services,
+                services.assignment_services,
             ),
             partial(self._services.case_clocks, detail.summary.case_number),
             self.runner,
