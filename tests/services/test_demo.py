@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from incident_desk.domain.audit_chain import state_digest
 from incident_desk.domain.clock import ManualClock
-from incident_desk.domain.enums import CaseStatus, CustodyAction, Finding, PersonKind, SceneEvent
+from incident_desk.domain.enums import (
+    CaseStatus,
+    CustodyAction,
+    Finding,
+    PersonKind,
+    SceneEvent,
+    StepState,
+)
 from incident_desk.services.cases import list_cases
 from incident_desk.services.demo import DEMO_ACTION, DemoSummary, fill_demo
 from incident_desk.services.errors import AccessDenied, InputRejected
@@ -30,10 +37,14 @@ from incident_desk.storage.rows import (
     CustodyTransferRow,
     DryCellPlacementRow,
     IncidentReviewRow,
+    MedicalRecordRow,
     MentalHealthEvaluationRow,
+    NotificationRow,
     RetaliationCheckRow,
     RetaliationMonitoringRow,
     SceneLogEntryRow,
+    SceneRow,
+    SeparationRow,
     StepRecordRow,
     UserRow,
     VictimNotificationRow,
@@ -171,6 +182,42 @@ def test_scene_logs_never_show_an_exit_before_its_entry(
         assert (entry.scene_id, entry.contact_id) == (line.scene_id, line.contact_id)
         assert entry.occurred_at <= line.occurred_at
         assert entry.id < line.id
+
+
+def test_each_record_a_step_shows_names_that_step_entry(
+    filled: tuple[Workspace, DemoSummary],
+) -> None:
+    workspace, _ = filled
+    notices = {
+        "warden": "warden_notification",
+        "investigator": "investigator_notification",
+        "state_police": "state_police_referral",
+        "victim_advocate": "victim_advocate",
+        "other_facility_head": "other_facility_notice",
+    }
+    medical = {"medical_transport", "forensic_examiner", "consent", "clean_sheet"}
+    with _session(workspace) as session:
+        steps = {row.id: row for row in session.scalars(select(StepRecordRow))}
+        # (the step entry each row names, its case, the steps that write such a row)
+        named = [
+            (row.step_record_id, row.case_id, {notices[row.kind.value]})
+            for row in session.scalars(select(NotificationRow))
+        ]
+        for table, keys in (
+            (SeparationRow, {"separation"}),
+            (SceneRow, {"crime_scene"}),
+            (DryCellPlacementRow, {"dry_cell"}),
+            (MedicalRecordRow, medical),
+        ):
+            named += [
+                (row.step_record_id, row.case_id, keys) for row in session.scalars(select(table))
+            ]
+    assert len(named) > CASES
+    for step_record_id, case_id, keys in named:
+        assert step_record_id is not None
+        entry = steps[step_record_id]
+        assert (entry.case_id, entry.state) == (case_id, StepState.DONE)
+        assert entry.step_key in keys
 
 
 def test_nothing_happens_after_now_and_dry_cells_end_within_sixteen_hours(

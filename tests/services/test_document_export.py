@@ -5,11 +5,14 @@ prints and verifications are in the audit trail."""
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from incident_desk.domain.clock import ManualClock
 from incident_desk.services.case_documents import document_contents
@@ -24,6 +27,7 @@ from incident_desk.services.document_export import (
 )
 from incident_desk.services.errors import AccessDenied, InputRejected
 from incident_desk.services.workspace import Workspace
+from incident_desk.storage.rows import GeneratedDocumentRow
 from tests.services.document_case import RecordedCase, record_full_case
 from tests.services.pdf_tools import (
     pdf_text,
@@ -184,3 +188,51 @@ def test_who_may_export(sign_in_as: Callable[[str], Workspace], clock: ManualClo
             export_documents(sign_in_as(username), case.number, ["eor"])
     (document,) = export_documents(sign_in_as("pcm"), case.number, ["eor"])
     assert document.signed_by == ("Jordan Reyes",)
+
+
+def _kept_boxes(workspace: Workspace, document_id: int) -> list[dict[str, object]]:
+    with workspace.read() as work:
+        row = work.get(GeneratedDocumentRow, document_id)
+        assert isinstance(row, GeneratedDocumentRow)
+        boxes = json.loads(row.signature_boxes)
+    assert isinstance(boxes, list)
+    return boxes
+
+
+def _signature_rects(pdf: bytes) -> dict[str, tuple[float, ...]]:
+    """Each signature field of the PDF and where its widget lies on the page."""
+    fields = [
+        ref.get_object() for ref in PdfFileReader(io.BytesIO(pdf)).root["/AcroForm"]["/Fields"]
+    ]
+    return {str(field["/T"]): tuple(round(float(v), 1) for v in field["/Rect"]) for field in fields}
+
+
+def test_the_signature_boxes_are_kept_with_the_document_and_the_countersignature_uses_them(
+    sign_in_as: Callable[[str], Workspace], clock: ManualClock
+) -> None:
+    supervisor = sign_in_as("sup")
+    case = record_full_case(supervisor, clock)
+    (first,) = export_documents(supervisor, case.number, ["eor"])
+
+    kept = _kept_boxes(supervisor, first.id)
+    assert [box["block"] for box in kept] == ["shift_supervisor", "warden_review"]
+    # The trail still says where they are, in words, for whoever reads it.
+    with supervisor.read() as work:
+        case_id = work.get(GeneratedDocumentRow, first.id).case_id
+        (detail,) = [
+            e.detail for e in work.records.audit_events(case_id) if e.action == "export_document"
+        ]
+    for box in kept:
+        numbers = ",".join(f"{float(v):g}" for v in box["box"])  # type: ignore[attr-defined]
+        assert f"{box['block']} p{box['page']} {numbers}" in detail
+
+    clock.advance(timedelta(minutes=10))
+    warden = sign_in_as("warden")
+    second = countersign_document(warden, first.id)
+
+    assert _kept_boxes(warden, second.id) == kept
+    rects = _signature_rects(second.pdf)
+    warden_box = tuple(round(float(v), 1) for v in kept[1]["box"])  # type: ignore[attr-defined]
+    assert rects["Signature2-warden_review"] == warden_box
+    reports = verify_document_bytes(warden, second.pdf)
+    assert [r.intact and r.trusted for r in reports] == [True, True]

@@ -34,7 +34,7 @@ from incident_desk.services.step_record_care import MSG_RELEASE_REASON_MISSING
 from incident_desk.services.timeline import TimelineKind, timeline
 from incident_desk.services.workflow import checklist, correct_step, record_step, reopen_step
 from incident_desk.services.workspace import Workspace
-from incident_desk.storage.rows import SeparationRow
+from incident_desk.storage.rows import NotificationRow, SeparationRow
 from tests.services.test_first_response import (
     PERPETRATOR,
     VICTIM,
@@ -550,3 +550,51 @@ def test_an_advocate_stage_is_never_taken_back_by_a_correction(
     assert '"declined"' in message.text
     assert audited_events(supervisor) == before
     assert len(list_notifications(supervisor, number)) == 2
+
+
+def test_two_notifications_of_one_kind_in_the_same_minute_are_told_apart(
+    supervisor: Workspace, clock: ManualClock
+) -> None:
+    case = open_report(supervisor, clock)
+    number = case.summary.case_number
+    step = record_step(supervisor, number, "warden_notification", warden_values(clock))
+    # The same minute, the same user: the deputy is told too, on the notification panel.
+    record_notification(
+        supervisor,
+        number,
+        NotificationKind.WARDEN,
+        method=NotificationMethod.RADIO,
+        notified_at=clock.now(),
+        person_name="Deputy Warden Joe Kim",
+    )
+    with supervisor.read() as work:
+        rows = work.records.of_case(NotificationRow, case.summary.id)
+        assert [(row.person_name, row.step_record_id) for row in rows] == [
+            ("Warden Sam Hale", step.id),
+            ("Deputy Warden Joe Kim", None),
+        ]
+    clock.advance(timedelta(minutes=30))
+
+    corrected = correct_step(
+        supervisor, step.id, {"person_notified": "Warden Samuel Hale"}, "Full name."
+    )
+
+    told = {n.person_name: n for n in list_notifications(supervisor, number)}
+    assert sorted(told) == ["Deputy Warden Joe Kim", "Warden Samuel Hale"]
+    assert told["Warden Samuel Hale"].correction_reason == "Full name."
+    assert told["Warden Samuel Hale"].method is NotificationMethod.PHONE
+    deputy = told["Deputy Warden Joe Kim"]
+    assert (deputy.corrects_id, deputy.method) == (None, NotificationMethod.RADIO)
+
+    # A second correction reaches the notification the first one wrote.
+    correct_step(supervisor, corrected.id, {"method": "in_person"}, "Told in person.")
+    told = {n.person_name: n for n in list_notifications(supervisor, number)}
+    assert told["Warden Samuel Hale"].method is NotificationMethod.IN_PERSON
+    assert told["Deputy Warden Joe Kim"].method is NotificationMethod.RADIO
+
+    entries = timeline(supervisor, number)
+    notices = [entry for entry in entries if entry.kind is TimelineKind.NOTIFICATION]
+    assert len(notices) == 1
+    assert "Who: Deputy Warden Joe Kim" in notices[0].details
+    warden_steps = [e for e in entries if e.kind is TimelineKind.STEP and "5a" in e.title]
+    assert [e.superseded for e in warden_steps] == [False, True, True]

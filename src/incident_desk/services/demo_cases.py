@@ -125,10 +125,10 @@ class CaseWriter:
         values: dict[str, str],
         state: StepState = StepState.DONE,
         reason: str = "",
-    ) -> None:
-        """A checklist step record, entered a few minutes after it happened."""
+    ) -> int:
+        """A checklist step record, entered a few minutes after it happened; its id."""
         recorded = min(later(at, self.between(1, 12)), self.now)
-        self.sink.add(
+        step_id = self.sink.add(
             StepRecordRow,
             {
                 "case_id": case.id,
@@ -146,6 +146,7 @@ class CaseWriter:
             },
         )
         case.last = max(case.last, recorded)
+        return step_id
 
     def person(self, case: CaseDraft, role: PersonRole, kind: PersonKind, name: str) -> int:
         offender = kind is PersonKind.OFFENDER

@@ -6,6 +6,7 @@ hospital trip with its separate consents and clean-sheet evidence, and released 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from incident_desk.domain.enums import Consent, ExaminerType, PreservationAct
 from incident_desk.services.demo_cases import CaseDraft, CaseWriter
@@ -77,27 +78,27 @@ def write_medical(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
     care = w.pick((Consent.CONSENTED, Consent.CONSENTED, Consent.REFUSED))
     hospital = "University Hospital"
     done = departed <= w.now
-    w.sink.add(
-        MedicalRecordRow,
-        {
-            "case_id": case.id,
-            "case_person_id": case.victim_id,
-            "transport_arranged_at": at,
-            "departed_at": departed if done else None,
-            "destination": hospital,
-            "clean_sheet_used": True,
-            "examiner_requested_at": at,
-            "examiner_type": examiner,
-            "examiner_efforts": "Called the on-call SANE through the hospital.",
-            "forensic_exam_consent": exam if done else Consent.NOT_ASKED,
-            "medical_care_consent": care if done else Consent.NOT_ASKED,
-            "consent_recorded_at": departed if done else None,
-            "notes": "",
-            "recorded_by_id": nurse.user_id,
-            "updated_at": min(later(departed, 5), w.now),
-        },
-    )
-    w.step(
+    record: dict[str, Any] = {
+        "case_id": case.id,
+        "case_person_id": case.victim_id,
+        "transport_arranged_at": at,
+        "departed_at": departed if done else None,
+        "destination": hospital,
+        "clean_sheet_used": True,
+        "examiner_requested_at": at,
+        "examiner_type": examiner,
+        "examiner_efforts": "Called the on-call SANE through the hospital.",
+        "forensic_exam_consent": exam if done else Consent.NOT_ASKED,
+        "medical_care_consent": care if done else Consent.NOT_ASKED,
+        "consent_recorded_at": departed if done else None,
+        "notes": "",
+        "recorded_by_id": nurse.user_id,
+        "updated_at": min(later(departed, 5), w.now),
+        "step_record_id": None,
+    }
+    w.sink.add(MedicalRecordRow, record)
+    # The record names the step entry that changed it last: the last of the steps below.
+    record["step_record_id"] = w.step(
         case,
         "medical_transport",
         at,
@@ -109,7 +110,7 @@ def write_medical(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
             "departed_at": iso_minutes(departed) if done else "",
         },
     )
-    w.step(
+    record["step_record_id"] = w.step(
         case,
         "forensic_examiner",
         at,
@@ -124,7 +125,7 @@ def write_medical(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
     )
     if not done:
         return
-    w.step(
+    record["step_record_id"] = w.step(
         case,
         "consent",
         departed,
@@ -136,7 +137,7 @@ def write_medical(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
             "asked_by": nurse.name,
         },
     )
-    w.step(
+    record["step_record_id"] = w.step(
         case,
         "clean_sheet",
         departed,
@@ -157,23 +158,22 @@ def write_dry_cell(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
     if released > w.now:
         return
     cell = f"Dry cell {w.between(1, 4)}"
-    w.sink.add(
-        DryCellPlacementRow,
-        {
-            "case_id": case.id,
-            "case_person_id": case.perpetrator_id,
-            "cell": cell,
-            "placed_at": at,
-            "placed_by_id": supervisor.user_id,
-            "strip_searched": True,
-            "paper_gown_issued": True,
-            "possessions_taken": True,
-            "released_at": released,
-            "released_by_id": supervisor.user_id,
-            "release_reason": "Evidence collected.",
-        },
-    )
-    w.step(
+    placement: dict[str, Any] = {
+        "case_id": case.id,
+        "case_person_id": case.perpetrator_id,
+        "cell": cell,
+        "placed_at": at,
+        "placed_by_id": supervisor.user_id,
+        "strip_searched": True,
+        "paper_gown_issued": True,
+        "possessions_taken": True,
+        "released_at": released,
+        "released_by_id": supervisor.user_id,
+        "release_reason": "Evidence collected.",
+        "step_record_id": None,
+    }
+    w.sink.add(DryCellPlacementRow, placement)
+    placement["step_record_id"] = w.step(
         case,
         "dry_cell",
         at,

@@ -6,6 +6,7 @@ checklist step that records it. Anything that would fall after "now" has not hap
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from incident_desk.domain.enums import (
     AdvocateStatus,
@@ -133,30 +134,30 @@ def _notification(
     person_name: str = "",
     advocate: AdvocateStatus | None = None,
     other: str = "",
-) -> NotificationMethod:
+) -> tuple[NotificationMethod, dict[str, Any]]:
+    """A notification row; the step entry that records it is named once it is written."""
     method = w.pick(METHODS)
-    w.sink.add(
-        NotificationRow,
-        {
-            "case_id": case.id,
-            "kind": kind,
-            "contact_id": contact.contact_id if contact else None,
-            "person_name": contact.name if contact else person_name,
-            "method": method,
-            "notified_at": at,
-            "advocate_status": advocate,
-            "other_facility_name": other,
-            "reference": f"KSP-{w.between(10000, 99999)}"
-            if kind is NotificationKind.STATE_POLICE
-            else "",
-            "details": "",
-            "recorded_by_id": case.facility.supervisor.user_id,
-            "recorded_at": min(later(at, 5), w.now),
-            "corrects_id": None,
-            "correction_reason": "",
-        },
-    )
-    return method
+    row: dict[str, Any] = {
+        "case_id": case.id,
+        "kind": kind,
+        "contact_id": contact.contact_id if contact else None,
+        "person_name": contact.name if contact else person_name,
+        "method": method,
+        "notified_at": at,
+        "advocate_status": advocate,
+        "other_facility_name": other,
+        "reference": f"KSP-{w.between(10000, 99999)}"
+        if kind is NotificationKind.STATE_POLICE
+        else "",
+        "details": "",
+        "recorded_by_id": case.facility.supervisor.user_id,
+        "recorded_at": min(later(at, 5), w.now),
+        "corrects_id": None,
+        "correction_reason": "",
+        "step_record_id": None,
+    }
+    w.sink.add(NotificationRow, row)
+    return method, row
 
 
 def _notify_step(
@@ -170,10 +171,10 @@ def _notify_step(
 ) -> None:
     if at > w.now:
         return
-    method = _notification(w, case, kind, at, contact)
+    method, row = _notification(w, case, kind, at, contact)
     time_field = "referred_at" if kind is NotificationKind.STATE_POLICE else "notified_at"
     by_field = "referred_by" if kind is NotificationKind.STATE_POLICE else "notified_by"
-    w.step(
+    row["step_record_id"] = w.step(
         case,
         step_key,
         at,
@@ -192,18 +193,17 @@ def _separate(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
         return
     method = w.pick(tuple(SeparationMethod))
     description = "Alleged perpetrator moved to another housing unit pending investigation."
-    w.sink.add(
-        SeparationRow,
-        {
-            "case_id": case.id,
-            "method": method,
-            "description": description,
-            "separated_at": at,
-            "recorded_by_id": case.facility.supervisor.user_id,
-            "recorded_at": min(later(at, 4), w.now),
-        },
-    )
-    w.step(
+    row: dict[str, Any] = {
+        "case_id": case.id,
+        "method": method,
+        "description": description,
+        "separated_at": at,
+        "recorded_by_id": case.facility.supervisor.user_id,
+        "recorded_at": min(later(at, 4), w.now),
+        "step_record_id": None,
+    }
+    w.sink.add(SeparationRow, row)
+    row["step_record_id"] = w.step(
         case,
         "separation",
         at,
@@ -222,9 +222,11 @@ def _advocate(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
         return
     status = w.pick((AdvocateStatus.DECLINED, AdvocateStatus.CONTACTED, AdvocateStatus.CONTACTED))
     advocate = w.cast.outside[w.pick(words.ADVOCATES)]
-    _notification(w, case, NotificationKind.VICTIM_ADVOCATE, at, advocate, advocate=status)
+    _method, row = _notification(
+        w, case, NotificationKind.VICTIM_ADVOCATE, at, advocate, advocate=status
+    )
     requested = status is AdvocateStatus.CONTACTED
-    w.step(
+    row["step_record_id"] = w.step(
         case,
         "victim_advocate",
         at,
@@ -244,10 +246,10 @@ def _other_facility(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
         return
     other = case.row["other_facility_name"]
     head = dict(words.OTHER_FACILITIES)[other]
-    method = _notification(
+    method, row = _notification(
         w, case, NotificationKind.OTHER_FACILITY_HEAD, at, None, person_name=head, other=other
     )
-    w.step(
+    row["step_record_id"] = w.step(
         case,
         "other_facility_notice",
         at,

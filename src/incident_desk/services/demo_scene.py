@@ -6,6 +6,7 @@ people G.3.d does not permit, kept and flagged as violations, as the real log ke
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from incident_desk.domain.enums import SceneEntrantRole, SceneEvent
 from incident_desk.services import demo_names as words
@@ -23,25 +24,22 @@ def write_scene(w: CaseWriter, case: CaseDraft, at: datetime) -> None:
     location = case.row["location"]
     collected = rng.random() < 0.6
     case.scene_secured = secured
-    case.scene_id = w.sink.add(
-        SceneRow,
-        {
-            "case_id": case.id,
-            "location": location,
-            "secured": secured,
-            "secured_at": at if secured else None,
-            "secured_by_id": supervisor.user_id if secured else None,
-            "cannot_secure_reason": ""
-            if secured
-            else "Area in continuous use; photographed instead.",
-            "photographed": not secured or rng.random() < 0.5,
-            "videotaped": rng.random() < 0.3,
-            "evidence_collected": collected,
-            "recorded_by_id": supervisor.user_id,
-            "recorded_at": min(later(at, 6), w.now),
-        },
-    )
-    w.step(
+    scene: dict[str, Any] = {
+        "case_id": case.id,
+        "location": location,
+        "secured": secured,
+        "secured_at": at if secured else None,
+        "secured_by_id": supervisor.user_id if secured else None,
+        "cannot_secure_reason": "" if secured else "Area in continuous use; photographed instead.",
+        "photographed": not secured or rng.random() < 0.5,
+        "videotaped": rng.random() < 0.3,
+        "evidence_collected": collected,
+        "recorded_by_id": supervisor.user_id,
+        "recorded_at": min(later(at, 6), w.now),
+        "step_record_id": None,
+    }
+    case.scene_id = w.sink.add(SceneRow, scene)
+    scene["step_record_id"] = w.step(
         case,
         "crime_scene",
         at,

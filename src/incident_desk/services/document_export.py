@@ -135,6 +135,7 @@ def export_documents(
                 actor_id=actor.id,
                 now=now,
                 supersedes=latest_of(work, case.id, document.definition.key, item_id),
+                places=document.places,
             )
             _record(work, EVENT_EXPORTED, row, case, document.filename, document.places)
             exported.append(
@@ -196,6 +197,7 @@ def countersign_document(workspace: Workspace, document_id: int) -> ExportedDocu
             actor_id=actor.id,
             now=now,
             supersedes=original,
+            places=places,
         )
         _record(work, EVENT_COUNTERSIGNED, new, case, filename, places)
         snapshot = stored_snapshots(work, case, [new])[0]

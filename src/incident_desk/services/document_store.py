@@ -3,14 +3,17 @@ database) and a generated-document row naming the form, its version, the audit c
 made at and who signed it. A new export or a counter-signature is a new row that supersedes the
 one before; no stored document is ever changed.
 
-Where each signature block's box lies on the page is known only when the form is drawn, so it is
-written into the audit event of the export ("signature places: ..."), in words and numbers, and
-read back from there when someone counter-signs.
+Where each signature block's box lies on the page is known only when the form is drawn: it is
+kept with the document (``signature_boxes``, a JSON list of ``{block, page, box}``) and read
+from there when someone counter-signs. The audit event of the export says it too, in words and
+numbers, for people reading the trail; for a document stored before the boxes were kept with it,
+that is where they are read from.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +82,22 @@ def places_words(places: Sequence[SignaturePlace]) -> str:
     )
 
 
+def places_json(places: Sequence[SignaturePlace]) -> str:
+    """The places as the document keeps them: ``[{"block": ..., "page": 0, "box": [...]}]``."""
+    return json.dumps(
+        [{"block": p.block, "page": p.page, "box": list(p.box)} for p in places],
+        separators=(",", ":"),
+    )
+
+
+def places_from_json(text: str) -> tuple[SignaturePlace, ...]:
+    places = []
+    for found in json.loads(text or "[]"):
+        x1, y1, x2, y2 = (float(value) for value in found["box"])
+        places.append(SignaturePlace(str(found["block"]), int(found["page"]), (x1, y1, x2, y2)))
+    return tuple(places)
+
+
 def read_places(detail: str) -> tuple[SignaturePlace, ...]:
     if PLACES_PREFIX not in detail:
         return ()
@@ -104,6 +123,7 @@ def store_document(
     actor_id: int,
     now: datetime,
     supersedes: GeneratedDocumentRow | None,
+    places: Sequence[SignaturePlace],
 ) -> GeneratedDocumentRow:
     """Add the PDF as an attachment of the case and a generated-document row pointing at it."""
     digest = hashlib.sha256(pdf).hexdigest()
@@ -135,6 +155,7 @@ def store_document(
         generated_at=now,
         generated_by_id=actor_id,
         supersedes_id=supersedes.id if supersedes is not None else None,
+        signature_boxes=places_json(places),
     )
     work.add(row)
     work.flush()
@@ -167,7 +188,11 @@ def signer_ids(row: GeneratedDocumentRow) -> tuple[int, ...]:
 
 
 def signature_places(work: UnitOfWork, row: GeneratedDocumentRow) -> tuple[SignaturePlace, ...]:
-    """The signature places recorded when ``row`` was stored."""
+    """The signature places kept with ``row``; for a document stored before they were kept with
+    it (none kept), those its audit event names."""
+    kept = places_from_json(row.signature_boxes)
+    if kept:
+        return kept
     for event in reversed(work.records.audit_events(row.case_id)):
         if (
             event.action in (EVENT_EXPORTED, EVENT_COUNTERSIGNED)

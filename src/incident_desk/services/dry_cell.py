@@ -128,6 +128,7 @@ def add_placement(
     paper_gown_issued: bool,
     possessions_taken: bool,
     late_entry_reason: str = "",
+    step_record_id: int | None = None,
 ) -> DryCellPlacementRow:
     """The checks and the row of a placement, inside an open unit of work (the dry cell panel and
     the checklist's dry cell step both place through here)."""
@@ -170,6 +171,7 @@ def add_placement(
         paper_gown_issued=paper_gown_issued,
         possessions_taken=possessions_taken,
         release_reason="",
+        step_record_id=step_record_id,
     )
     work.add(row)
     what = f"The dry cell placement of {person.name}"

@@ -147,11 +147,13 @@ def save_medical(
     person: CasePersonRow,
     given: Mapping[str, Any],
     late_entry_reason: str = "",
+    step_record_id: int | None = None,
 ) -> MedicalRecordRow:
     """The checks and the change of a person's medical record, inside an open unit of work.
 
     ``given`` holds the parts to record (names of ``FIELD_STEPS`` or "notes"), times in UTC and
-    text stripped; the checklist's medical steps record through here too.
+    text stripped; the checklist's medical steps record through here too, naming their entry
+    (``step_record_id``): the record names the step entry that changed it last, or none.
     """
     now = workspace.clock.now()
     row = work.repository(FirstResponseRepository).medical_record(case.id, person.id)
@@ -173,6 +175,7 @@ def save_medical(
             row.consent_recorded_at = now
         row.recorded_by_id = workspace.actor.id
         row.updated_at = now
+        row.step_record_id = step_record_id
         for key, label in _TIMES.items():
             if key in changed:
                 what = f'"{label}" of {person.name}\'s medical record'

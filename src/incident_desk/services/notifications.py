@@ -119,6 +119,7 @@ def add_notification(
     advocate_status: AdvocateStatus | None = None,
     reference: str = "",
     late_entry_reason: str = "",
+    step_record_id: int | None = None,
 ) -> NotificationRow:
     """The checks and the row of a notification, inside an open unit of work (the checklist's
     notification steps record through here too)."""
@@ -156,6 +157,7 @@ def add_notification(
         recorded_by_id=workspace.actor.id,
         recorded_at=now,
         correction_reason="",
+        step_record_id=step_record_id,
     )
     work.add(row)
     what = f'The notification "{step.title}"'
@@ -221,6 +223,7 @@ def add_notification_correction(
     other_facility_name: str | None = None,
     reference: str | None = None,
     late_entry_reason: str = "",
+    step_record_id: int | None = None,
 ) -> NotificationRow:
     """The checks and the row of a correction, inside an open unit of work."""
     method = None if method is None else NotificationMethod(method)
@@ -254,6 +257,7 @@ def add_notification_correction(
         recorded_at=now,
         corrects_id=original.id,
         correction_reason=reason.strip(),
+        step_record_id=step_record_id,
     )
     work.add(row)
     if notified_at is not None:

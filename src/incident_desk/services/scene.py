@@ -107,6 +107,7 @@ def add_scene(
     photographed: bool = False,
     videotaped: bool = False,
     evidence_collected: bool = False,
+    step_record_id: int | None = None,
 ) -> SceneRow:
     """The checks and the row of a scene record, inside an open unit of work (the checklist's
     crime scene step records through here too)."""
@@ -124,6 +125,7 @@ def add_scene(
         evidence_collected=evidence_collected,
         recorded_by_id=workspace.actor.id,
         recorded_at=now,
+        step_record_id=step_record_id,
     )
     work.add(scene)
     work.flush()

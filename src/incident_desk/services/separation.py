@@ -73,6 +73,7 @@ def add_separation(
     description: str,
     separated_at: datetime,
     late_entry_reason: str = "",
+    step_record_id: int | None = None,
 ) -> SeparationRow:
     """The checks and the row of a separation, inside an open unit of work (the checklist's
     separation step records through here too)."""
@@ -86,6 +87,7 @@ def add_separation(
         separated_at=separated_at,
         recorded_by_id=workspace.actor.id,
         recorded_at=now,
+        step_record_id=step_record_id,
     )
     work.add(row)
     note_time_before_report(

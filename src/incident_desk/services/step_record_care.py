@@ -101,6 +101,7 @@ def _place(write: StepWrite, person: CasePersonRow, values: Mapping[str, str]) -
             paper_gown_issued=answer(values, "paper_gown"),
             possessions_taken=answer(values, "possessions_taken"),
             late_entry_reason=write.late_entry_reason,
+            step_record_id=write.record_id,
         )
     _release(write, row, values)
 
@@ -128,6 +129,7 @@ def _dry_cell_correct(
     if row is None:
         _dry_cell_complete(write, after)
         return
+    row.step_record_id = write.record_id  # the entry that says what it holds now
     with under_step_fields(_PLACEMENT_FIELDS):
         revise_placement(
             write.workspace,
@@ -161,10 +163,19 @@ def _placements(write: StepWrite) -> list[DryCellPlacementRow]:
 
 
 def _placement_of(write: StepWrite, values: Mapping[str, str]) -> DryCellPlacementRow | None:
-    """The placement a dry cell entry made: same time, placed by the entry's author."""
+    """The placement the step's entries made: the one naming one of them, or, for a placement
+    stored before placements named their entry, one at the entry's time by the entry's author."""
     placed_at = moment(values, "placed_at")
-    for row in _placements(write):
-        if row.placed_at == placed_at and write.made_by(row.placed_by_id):
+    rows = _placements(write)
+    named = [row for row in rows if write.names(row.step_record_id)]
+    if named:
+        return named[-1]
+    for row in rows:
+        if (
+            row.step_record_id is None
+            and row.placed_at == placed_at
+            and write.made_by(row.placed_by_id)
+        ):
             return row
     return None
 
@@ -231,7 +242,13 @@ def _medical(parts: Callable[[StepWrite, Mapping[str, str]], dict[str, Any]]) ->
         given = {key: value for key, value in parts(write, values).items() if value is not None}
         with under_step_fields(_MEDICAL_FIELDS):
             save_medical(
-                write.workspace, write.work, write.case, victims[0], given, write.late_entry_reason
+                write.workspace,
+                write.work,
+                write.case,
+                victims[0],
+                given,
+                write.late_entry_reason,
+                step_record_id=write.record_id,
             )
 
     def correct(

@@ -5,7 +5,7 @@ came from a step's entries, and refusals moved under the step's own field keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,13 +21,17 @@ from incident_desk.services.workspace import Workspace
 from incident_desk.storage.rows import CasePersonRow, CaseRow, StepRecordRow
 from incident_desk.storage.unit_of_work import UnitOfWork
 
-#: A row written with a step entry is stamped by the same clock a moment after the entry.
+#: A row written before rows named their step entry is matched by the same user within this
+#: time of the entry (the entry and its row were stamped by the same clock, a moment apart).
 SAME_WRITE = timedelta(seconds=2)
 
 #: Where a refusal that belongs to no single field of the step is shown.
 STEP_FIELD = "step"
 
 E = TypeVar("E", bound=StrEnum)
+R = TypeVar("R")
+#: What tells a structured row's writer: the step entry it names, when and by whom it was stored.
+Stamp = tuple[int | None, datetime, int | None]
 
 MSG_NO_MAPPING = (
     '"{value}" in "{label}" cannot be written to the case record: it is not one of the values '
@@ -44,33 +48,45 @@ class StepWrite:
     case: CaseRow
     step: StepDefinition
     late_entry_reason: str
-    #: When and by whom the step's entries were made (the entry and every earlier one it
-    #: corrects): a structured row written with an entry carries the same time and user.
-    entries: frozenset[tuple[datetime, int]] = frozenset()
+    #: The step entry being written: the rows it writes name it (``step_record_id``).
+    record_id: int
+    #: The entry and every earlier one it corrects, oldest last.
+    entries: tuple[StepRecordRow, ...] = ()
 
-    def from_entries(self, recorded_at: datetime, recorded_by_id: int | None) -> bool:
-        """Whether a row with this time and user was written with one of the step's entries."""
-        if recorded_by_id is None:
-            return False
+    def names(self, step_record_id: int | None) -> bool:
+        """Whether a row naming this step entry was written with one of the step's entries."""
+        return step_record_id is not None and any(e.id == step_record_id for e in self.entries)
+
+    def written(self, rows: Sequence[R], stamp: Callable[[R], Stamp]) -> list[R]:
+        """The rows written with the step's entries: those naming one of them. When none does,
+        the entries were made before rows named their entry: then the rows naming no entry
+        stamped by the entry's user a moment after it (``stamp``: link, time, user)."""
+        stamped = [(row, *stamp(row)) for row in rows]
+        named = [row for row, link, _at, _by in stamped if self.names(link)]
+        if named:
+            return named
+        return [row for row, link, at, by in stamped if link is None and self._near(at, by)]
+
+    def _near(self, recorded_at: datetime, by: int | None) -> bool:
         moment = ensure_utc(recorded_at)
-        return any(
-            author == recorded_by_id and abs(moment - at) <= SAME_WRITE
-            for at, author in self.entries
+        return by is not None and any(
+            entry.recorded_by_id == by and abs(moment - ensure_utc(entry.recorded_at)) <= SAME_WRITE
+            for entry in self.entries
         )
 
     def made_by(self, user_id: int | None) -> bool:
         """Whether this user made one of the step's entries."""
-        return any(author == user_id for _, author in self.entries)
+        return any(entry.recorded_by_id == user_id for entry in self.entries)
 
 
-def entry_chain(work: UnitOfWork, record: StepRecordRow) -> frozenset[tuple[datetime, int]]:
-    """The time and user of a step entry and of every entry it corrects, back to the first."""
-    seen: set[tuple[datetime, int]] = set()
+def entry_chain(work: UnitOfWork, record: StepRecordRow) -> tuple[StepRecordRow, ...]:
+    """A step entry and every entry it corrects, back to the first."""
+    chain: list[StepRecordRow] = []
     current: StepRecordRow | None = record
     while current is not None:
-        seen.add((ensure_utc(current.recorded_at), current.recorded_by_id))
+        chain.append(current)
         current = None if current.corrects_id is None else work.steps.get(current.corrects_id)
-    return frozenset(seen)
+    return tuple(chain)
 
 
 def moment(values: Mapping[str, str], key: str) -> datetime | None:

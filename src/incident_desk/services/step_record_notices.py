@@ -114,6 +114,7 @@ def _notice(fields: NoticeFields) -> Projection:
                 reference=given.reference,
                 other_facility_name=given.other_facility_name,
                 late_entry_reason=write.late_entry_reason,
+                step_record_id=write.record_id,
             )
 
     def correct(
@@ -140,6 +141,7 @@ def _notice(fields: NoticeFields) -> Projection:
                 reference=given.reference,
                 other_facility_name=given.other_facility_name,
                 late_entry_reason=write.late_entry_reason,
+                step_record_id=write.record_id,
             )
 
     return Projection(complete, correct)
@@ -148,9 +150,9 @@ def _notice(fields: NoticeFields) -> Projection:
 def _written_with(write: StepWrite, kind: NotificationKind) -> list[NotificationRow]:
     """The notifications of this kind, as they stand, written with the step's entries."""
     rows = write.work.repository(FirstResponseRepository).notifications(write.case.id, kind)
-    return [
-        row for row in effective(rows) if write.from_entries(row.recorded_at, row.recorded_by_id)
-    ]
+    return write.written(
+        effective(rows), lambda row: (row.step_record_id, row.recorded_at, row.recorded_by_id)
+    )
 
 
 # -- the victim advocate (G.6) ----------------------------------------------------------------
@@ -246,6 +248,7 @@ def _write_stages(write: StepWrite, stages: list[_Stage]) -> None:
                 details=stage.details,
                 advocate_status=stage.status,
                 late_entry_reason=write.late_entry_reason,
+                step_record_id=write.record_id,
             )
 
 
@@ -308,6 +311,7 @@ def _advocate_correct(
                 person_name=stage.who,
                 details=stage.details,
                 late_entry_reason=write.late_entry_reason,
+                step_record_id=write.record_id,
             )
     _write_stages(write, new)
 

@@ -16,6 +16,11 @@ Each goes through the same checks as the service that records it from its own pa
 checks and rows are one function each, shared by both). A refusal is shown under the step field
 it came from, and then nothing at all is written: neither the step entry nor the record.
 
+Each row a step writes names the step entry that wrote it (``step_record_id``; a row a
+correction changes names the correction). A correction finds the row to correct by that name,
+among the rows naming the entry it corrects or any earlier entry of that chain; only rows
+stored before rows named their entry are found by their user and time instead.
+
 Correcting a step (``workflow.correct_step``) carries the correction to the record in the same
 transaction, as far as that record can be corrected: a notification gets a correction entry
 pointing at it; the medical record, the separation and the dry cell placement are updated (the
@@ -33,7 +38,6 @@ again; advocate stages already recorded are not repeated).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from incident_desk.domain.enums import SeparationMethod
 from incident_desk.services.errors import rejected
@@ -42,6 +46,7 @@ from incident_desk.services.separation import add_separation, revise_separation
 from incident_desk.services.step_record_care import CARE_PROJECTIONS
 from incident_desk.services.step_record_fields import (
     Projection,
+    Stamp,
     StepWrite,
     answer,
     chosen,
@@ -107,7 +112,7 @@ def project_correction(
     original = work.steps.get(record.corrects_id)
     if original is None:
         return
-    write = _write(workspace, work, case, record, entry_chain(work, original))
+    write = _write(workspace, work, case, record)
     projection.correct(write, before, after, record.correction_reason)
 
 
@@ -116,15 +121,17 @@ def _write(
     work: UnitOfWork,
     case: CaseRow,
     record: StepRecordRow,
-    entries: frozenset[tuple[datetime, int]] | None = None,
 ) -> StepWrite:
+    # The entry was flushed before its record is written, so it has its id to be named by.
+    assert record.id is not None
     return StepWrite(
         workspace=workspace,
         work=work,
         case=case,
         step=workspace.protocol.step(record.step_key),
         late_entry_reason=record.late_entry_reason,
-        entries=entries if entries is not None else entry_chain(work, record),
+        record_id=record.id,
+        entries=entry_chain(work, record),
     )
 
 
@@ -142,21 +149,19 @@ def _separation_complete(write: StepWrite, values: Mapping[str, str]) -> None:
             values.get("description", ""),
             required_moment(values, "separated_at"),
             write.late_entry_reason,
+            step_record_id=write.record_id,
         )
 
 
 def _separation_correct(
     write: StepWrite, before: Mapping[str, str], after: Mapping[str, str], reason: str
 ) -> None:
-    rows = [
-        row
-        for row in write.work.records.of_case(SeparationRow, write.case.id)
-        if write.from_entries(row.recorded_at, row.recorded_by_id)
-    ]
+    rows = write.written(write.work.records.of_case(SeparationRow, write.case.id), _stamp)
     if not rows:
         _separation_complete(write, after)
         return
     method = chosen(write.step, after, "method", SEPARATIONS)
+    rows[-1].step_record_id = write.record_id  # the entry that says what it holds now
     with under_step_fields(_SEPARATION_FIELDS):
         revise_separation(
             write.workspace,
@@ -188,17 +193,14 @@ def _scene_complete(write: StepWrite, values: Mapping[str, str]) -> None:
             # The checklist asks one question for photos or video; the scene counts either.
             photographed=documented,
             evidence_collected=answer(values, "evidence_collected"),
+            step_record_id=write.record_id,
         )
 
 
 def _scene_correct(
     write: StepWrite, before: Mapping[str, str], after: Mapping[str, str], reason: str
 ) -> None:
-    scenes = [
-        row
-        for row in write.work.scenes.scenes(write.case.id)
-        if write.from_entries(row.recorded_at, row.recorded_by_id)
-    ]
+    scenes = write.written(write.work.scenes.scenes(write.case.id), _stamp)
     if not scenes:
         _scene_complete(write, after)
         return
@@ -212,7 +214,12 @@ def _scene_correct(
         videotaped=False,
         evidence_collected=answer(after, "evidence_collected"),
     )
+    scene.step_record_id = write.record_id
     write.work.flush()
+
+
+def _stamp(row: SeparationRow | SceneRow) -> Stamp:
+    return row.step_record_id, row.recorded_at, row.recorded_by_id
 
 
 def _scene_words(scene: SceneRow) -> str:

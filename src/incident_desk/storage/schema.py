@@ -16,7 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from incident_desk.storage.engine import checkpoint
 from incident_desk.storage.errors import StorageError
 
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -43,9 +43,26 @@ def upgrade_to_head(engine: Engine) -> None:
 
     config = alembic_config()
     assert isinstance(config, Config)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # SQLite changes a table by building a new one and dropping the old (batch mode); rows
+        # of other tables pointing at it would fail the drop. So references are not enforced
+        # while the migrations run (SQLite takes this only outside a transaction) and are all
+        # checked once before the upgrade commits.
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise StorageError(
+                        f"the upgrade would leave a {broken[0]} row pointing at a {broken[2]} "
+                        "row that is not there; nothing was changed"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 def copy_aside(db_path: Path, engine: Engine, backup_dir: Path, revision: str | None) -> Path:

@@ -31,6 +31,8 @@ class SeparationRow(Base):
     separated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The checklist step entry that wrote this row, when a completed step wrote it.
+    step_record_id: Mapped[int | None] = mapped_column(ForeignKey("step_record.id"), index=True)
 
 
 class NotificationRow(AppendOnly, Base):
@@ -53,6 +55,8 @@ class NotificationRow(AppendOnly, Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("notification.id"))
     correction_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The checklist step entry that wrote this row, when a completed step wrote it.
+    step_record_id: Mapped[int | None] = mapped_column(ForeignKey("step_record.id"), index=True)
 
 
 class PreservationInstructionRow(AppendOnly, Base):
@@ -109,6 +113,8 @@ class MedicalRecordRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The checklist step entry that wrote this record last (None when the medical panel did).
+    step_record_id: Mapped[int | None] = mapped_column(ForeignKey("step_record.id"), index=True)
 
 
 class DryCellPlacementRow(Base):
@@ -128,3 +134,5 @@ class DryCellPlacementRow(Base):
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     release_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The checklist step entry that wrote this row, when a completed step wrote it.
+    step_record_id: Mapped[int | None] = mapped_column(ForeignKey("step_record.id"), index=True)

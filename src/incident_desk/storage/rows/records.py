@@ -57,6 +57,8 @@ class GeneratedDocumentRow(AppendOnly, Base):
     generated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     generated_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("generated_document.id"))
+    #: Where each signature block's box lies, as drawn: a JSON list of {block, page, box}.
+    signature_boxes: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class AuditEventRow(AppendOnly, Base):

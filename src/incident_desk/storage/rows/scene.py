@@ -27,6 +27,8 @@ class SceneRow(Base):
     evidence_collected: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The checklist step entry that wrote this row, when a completed step wrote it.
+    step_record_id: Mapped[int | None] = mapped_column(ForeignKey("step_record.id"), index=True)
 
 
 class SceneLogEntryRow(AppendOnly, Base):
