@@ -24,10 +24,10 @@ from incident_desk.domain.enums import (
     PersonKind,
     PersonRole,
     SceneEntrantRole,
+    StepState,
     TimeCertainty,
 )
 from incident_desk.domain.protocol import Protocol
-from incident_desk.services.investigation import assign_investigator
 from incident_desk.services.workspace import Workspace
 from incident_desk.ui.cases.case_overview_widget import CaseOverviewWidget
 from incident_desk.ui.documents.signing_confirm_dialog import SigningConfirmDialog
@@ -445,8 +445,9 @@ def _hand_over(qtbot: QtBot, main: MainWindow, shots: Path) -> HandOver:
     return HandOver(item.item_number, entry.title.text(), sender, receiver)
 
 
-def _scene_entry_and_exit(qtbot: QtBot, main: MainWindow, clock: ManualClock, shots: Path) -> None:
-    """The investigator logs himself in and out of the scene, then releases it."""
+def _scene_entry_and_exit(qtbot: QtBot, main: MainWindow, clock: ManualClock, shots: Path) -> str:
+    """The investigator logs himself in and out of the scene, then releases it; the minute of
+    the release."""
     overview = overview_of(main)
     overview.sections.setCurrentWidget(overview.scene_section)
     screen = overview.scene
@@ -477,11 +478,13 @@ def _scene_entry_and_exit(qtbot: QtBot, main: MainWindow, clock: ManualClock, sh
     assert isinstance(release, SceneReleaseDialog)
     qtbot.keyClicks(release.authority, "KSR Investigations")
     qtbot.keyClicks(release.verified_by, "Lt. Maria Gomez")
+    minute = _minute(clock)
     with qtbot.waitSignal(screen.scene_released, timeout=WAIT_MS):
         qtbot.mouseClick(release.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, main)
     shot(qtbot, main, shots / "whole-incident-all-scene.png")
     overview.sections.setCurrentWidget(overview.workflow)
+    return minute
 
 
 def _dry_cell_tile(overview: CaseOverviewWidget) -> str:
@@ -525,8 +528,15 @@ def _supervisor_first(
     assert tile.startswith("Open \u2014 15 h 5"), tile
     assert tile.endswith(f"(until {limit:%d %b %H:%M} UTC)"), tile
     handed = _hand_over(qtbot, main, shots)
-    # No screen assigns an investigator yet: the supervisor's service does it.
-    assign_investigator(workspace, number, "inv")
+    # The supervisor gives the case to the investigator from its Report section.
+    overview = overview_of(main)
+    panel = overview.assignment
+    assert panel is not None
+    overview.sections.setCurrentIndex(overview.sections.indexOf(panel.parentWidget()))
+    qtbot.waitUntil(lambda: panel.assign_button.isEnabled(), timeout=WAIT_MS)
+    assert panel.choice.currentData() == "inv"
+    qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Assigned:" in panel.current.text(), timeout=WAIT_MS)
     _sign_out(qtbot, main, workspace)
     return number, handed
 
@@ -546,8 +556,16 @@ def _other_roles(
         _sign_out(qtbot, main, workspace)
     main, _overview_widget, workspace = _window(qtbot, sign_in_as, clock, "inv")
     for key, values in INVESTIGATOR_STEPS.items():
-        if key == "scene_release":  # the scene's own log first: an entry, an exit, the release
-            _scene_entry_and_exit(qtbot, main, clock, shots)
+        if key == "scene_release":
+            # The scene's own log: an entry, an exit, the release, which completes step 7 with
+            # the same words; the step page then shows it done, and it is not entered again.
+            minute = _scene_entry_and_exit(qtbot, main, clock, shots)
+            recorded.values[key] = _as_stored(values, minute)
+            recorded.minutes[key] = minute
+            recorded.who[key] = DISPLAY_NAMES["inv"]
+            page = open_step(qtbot, overview_of(main), key)
+            assert page.step.state is StepState.DONE
+            continue
         _work_step(qtbot, main, clock, key, values, recorded, "inv", shots)
     _sign_out(qtbot, main, workspace)
 

@@ -166,6 +166,9 @@ class CaseOverviewWidget(QWidget):
     def _on_scene_built(self, scene: SceneWidget) -> None:
         for recorded in (scene.scene_recorded, scene.entry_logged, scene.exit_logged):
             recorded.connect(self.timeline.reload)
+        # A release completes checklist step 7: the checklist (and with it the timeline and the
+        # clocks) is read again.
+        scene.scene_released.connect(partial(self.workflow.reload, False))
 
     def _on_evidence_built(self, evidence: EvidenceWidget) -> None:
         evidence.recorded.connect(self.timeline.reload)

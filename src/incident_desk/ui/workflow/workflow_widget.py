@@ -137,6 +137,18 @@ class WorkflowWidget(QWidget):
             following = snapshot.next_step or (snapshot.steps[0] if snapshot.steps else None)
             if following is not None:
                 self.open_step(following.key)
+        elif self.page is not None and self._recorded_elsewhere(snapshot, self.page):
+            # Another screen (the scene's release) or another person recorded the step that is
+            # showing: the page is built again so it never offers what is already done.
+            self._load_page(self.page.step.key)
+
+    @staticmethod
+    def _recorded_elsewhere(snapshot: ChecklistSnapshot, page: StepPage) -> bool:
+        shown = page.step
+        now = snapshot.step(shown.key)
+        shown_id = None if shown.record is None else shown.record.id
+        now_id = None if now.record is None else now.record.id
+        return (now.state, now_id) != (shown.state, shown_id)
 
     def _on_checklist_failed(self, error: BaseException) -> None:
         self.status.setText(words.WORKFLOW_FAILED.format(error=error))
