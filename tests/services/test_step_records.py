@@ -53,7 +53,7 @@ def dry_cell_values(clock: ManualClock, **changes: str) -> dict[str, str]:
     values = {
         "placed_at": minute(clock.now()),
         "cell": "D-3",
-        "placed_by": "Sgt. Dana Brooks",
+        "placed_by": "Officer Tran",
         "strip_searched": "yes",
         "paper_gown": "yes",
         "possessions_taken": "no",
@@ -89,7 +89,8 @@ def test_the_dry_cell_step_places_the_perpetrator_and_starts_the_16_hour_clock(
     assert placement.person_name == PERPETRATOR
     assert (placement.cell, placement.placed_at) == ("D-3", clock.now())
     assert (placement.strip_searched, placement.possessions_taken) == (True, False)
-    assert placement.placed_by == "Sgt. Dana Brooks"
+    # Who placed him is the officer typed on the step, not the supervisor who entered it.
+    assert placement.placed_by == "Officer Tran"
     (clock_,) = [d for d in case_clocks(supervisor, number) if d.kind is DeadlineKind.DRY_CELL]
     assert clock_.state is DeadlineState.UPCOMING
     assert clock_.due_at == clock.now() + timedelta(hours=16)
@@ -377,11 +378,12 @@ def test_separation_and_scene_steps_write_their_records(
             "scene_location": "Dorm 4,  shower",
             "scene_secured": "yes",
             "secured_at": minute(clock.now()),
-            "secured_by": "Sgt. Dana Brooks",
+            "secured_by": "Officer Reyes",
         },
     )
     (view,) = scene_view(supervisor, number)
     assert (view.scene.location, view.scene.secured) == ("Dorm 4, shower", True)
+    assert view.scene.secured_by == "Officer Reyes"
     assert view.scene.secured_at == clock.now()
     assert checklist(supervisor, number).step("scene_entry_log").applies
 

@@ -31,6 +31,7 @@ from incident_desk.services.first_response import (
     display_names,
     kind_words,
     load_case_for_recording,
+    named_in_step,
     note_time_before_report,
     person_in_case,
     raise_if,
@@ -295,7 +296,8 @@ def _snapshots(
             person_name=people.get(row.case_person_id, ""),
             cell=row.cell,
             placed_at=row.placed_at,
-            placed_by=names.get(row.placed_by_id, ""),
+            placed_by=named_in_step(work, row.step_record_id, "placed_by")
+            or names.get(row.placed_by_id, ""),
             strip_searched=row.strip_searched,
             paper_gown_issued=row.paper_gown_issued,
             possessions_taken=row.possessions_taken,

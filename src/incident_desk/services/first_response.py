@@ -186,6 +186,15 @@ def step_values(record: StepRecordRow) -> dict[str, str]:
     return {str(key): str(value) for key, value in loaded.items()}
 
 
+def named_in_step(work: UnitOfWork, step_record_id: int | None, field: str) -> str:
+    """The name typed into the field of the step entry that wrote a record ("Placed by: Officer
+    Tran"): the person who acted, who may have no account here; "" when there is none."""
+    if step_record_id is None:
+        return ""
+    record = work.steps.get(step_record_id)
+    return "" if record is None else step_values(record).get(field, "").strip()
+
+
 def why_step_does_not_apply(step: StepDefinition) -> str:
     """The sentence shown when a step's condition leaves it out of the case."""
     reason, policy = _CONDITION_REFUSALS.get(step.condition, ("", ""))

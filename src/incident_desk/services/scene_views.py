@@ -14,6 +14,7 @@ from incident_desk.domain.validation import MSG_SCENE_ENTRY_VIOLATION
 from incident_desk.services.case_views import load_visible_case
 from incident_desk.services.contacts import ContactSnapshot, contact_snapshot
 from incident_desk.services.errors import NotFound
+from incident_desk.services.first_response import named_in_step
 from incident_desk.services.scene_messages import (
     MSG_NOT_VIDEOTAPED,
     MSG_OUTSTANDING_EVIDENCE,
@@ -165,7 +166,9 @@ def build_scene_view(work: UnitOfWork, scene: SceneRow, case_number: str) -> Sce
         for visit in state.inside()
     )
     return SceneView(
-        scene=scene_snapshot(scene, case_number, names),
+        scene=scene_snapshot(
+            scene, case_number, names, named_in_step(work, scene.step_record_id, "secured_by")
+        ),
         lines=lines,
         inside=inside,
         release=None
@@ -181,7 +184,11 @@ def build_scene_view(work: UnitOfWork, scene: SceneRow, case_number: str) -> Sce
     )
 
 
-def scene_snapshot(scene: SceneRow, case_number: str, names: dict[int, str]) -> SceneSnapshot:
+def scene_snapshot(
+    scene: SceneRow, case_number: str, names: dict[int, str], secured_by: str = ""
+) -> SceneSnapshot:
+    """``secured_by``: the name typed on the checklist step that recorded the scene, if any
+    (whoever secured it may have no account); else the user who recorded it as secured."""
     outstanding: list[str] = []
     if not scene.secured:
         if not (scene.photographed or scene.videotaped):
@@ -195,7 +202,8 @@ def scene_snapshot(scene: SceneRow, case_number: str, names: dict[int, str]) -> 
         location=scene.location,
         secured=scene.secured,
         secured_at=scene.secured_at,
-        secured_by=names.get(scene.secured_by_id, "") if scene.secured_by_id else "",
+        secured_by=secured_by
+        or (names.get(scene.secured_by_id, "") if scene.secured_by_id else ""),
         cannot_secure_reason=scene.cannot_secure_reason,
         photographed=scene.photographed,
         videotaped=scene.videotaped,
