@@ -5,6 +5,7 @@ services stored.
 
 from __future__ import annotations
 
+from incident_desk.domain.enums import CustodyAction, EvidenceSource
 from incident_desk.domain.validation import MSG_SCENE_ENTRY_VIOLATION, format_moment
 from incident_desk.services.timeline_sources import (
     Sources,
@@ -88,6 +89,13 @@ def _scene(src: Sources) -> list[TimelineEntry]:
     return entries
 
 
+#: Evidence from the scene is G.3.b's; the clean sheet and the clothing are G.5.a's.
+_EVIDENCE_CITATIONS = {
+    EvidenceSource.CLEAN_SHEET: "CPP 14.7 G.5.a",
+    EvidenceSource.CLOTHING: "CPP 14.7 G.5.a",
+}
+
+
 def _evidence(src: Sources) -> list[TimelineEntry]:
     numbers = {item.id: item.item_number for item in src.evidence}
     entries = [
@@ -104,11 +112,18 @@ def _evidence(src: Sources) -> list[TimelineEntry]:
             )
             + ((f"Seal: {item.seal_number}",) if item.seal_number else ())
             + ((f"Stored in: {item.storage_location}",) if item.storage_location else ()),
-            citation="CPP 14.7 G.3.b",
+            citation=_EVIDENCE_CITATIONS.get(item.source, "CPP 14.7 G.3.b"),
         )
         for item in src.evidence
     ]
+    corrected = {link.corrects_id for link in src.custody if link.corrects_id is not None}
     for link in src.custody:
+        if (
+            link.action is CustodyAction.COLLECTED
+            and link.corrects_id is None
+            and link.id not in corrected
+        ):
+            continue  # the item's own entry says it was collected, by whom and when
         parties = [f"From: {src.contact(link.from_contact_id)}"] if link.from_contact_id else []
         if link.to_contact_id:
             parties.append(f"To: {src.contact(link.to_contact_id)}")
