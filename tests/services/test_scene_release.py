@@ -29,6 +29,7 @@ from incident_desk.services.scene_messages import (
     MSG_SCENE_RELEASED,
     RELEASE_POLICY_TEXT,
 )
+from incident_desk.services.timeline import timeline
 from incident_desk.services.workflow import checklist
 from incident_desk.services.workspace import Workspace
 from tests.services.custody_support import SignIn, new_case, nothing_written
@@ -193,3 +194,13 @@ def test_a_scene_that_was_never_secured_is_not_released(
     with nothing_written(supervisor), pytest.raises(InputRejected) as refused:
         _release(investigator, view.scene.id, clock)
     assert str(refused.value) == MSG_RELEASE_UNSECURED.format(location="Yard")
+
+
+def test_a_release_is_one_act_on_the_timeline(
+    investigator: Workspace, scene: SceneView, clock: ManualClock
+) -> None:
+    clock.advance(60 * MINUTE)
+    view = _release(investigator, scene.scene.id, clock)
+    titles = [entry.title for entry in timeline(investigator, view.scene.case_number)]
+    about = [title for title in titles if "release" in title.lower()]
+    assert len(about) == 1, about

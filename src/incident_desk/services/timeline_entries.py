@@ -32,6 +32,9 @@ _NOTIFIED: dict[NotificationKind, tuple[str, str]] = {
 }
 
 
+SCENE_RELEASE_STEP = "scene_release"
+
+
 def first_response_entries(src: Sources, protocol: Protocol) -> list[TimelineEntry]:
     """The lines of everything the checklist and the first-hours records hold."""
     return [
@@ -46,8 +49,18 @@ def first_response_entries(src: Sources, protocol: Protocol) -> list[TimelineEnt
 
 
 def _steps(src: Sources, protocol: Protocol) -> list[TimelineEntry]:
+    # A scene released in the Crime scene section completes step 7 in the same transaction,
+    # with the release's own times: the release's entry already tells that act.
+    released = {(row.released_at, row.recorded_at) for row in src.scene_releases}
     entries = []
     for record in src.steps:
+        if (
+            record.step_key == SCENE_RELEASE_STEP
+            and record.state is StepState.DONE
+            and record.corrects_id is None
+            and (record.occurred_at, record.recorded_at) in released
+        ):
+            continue
         try:
             step: StepDefinition | None = protocol.step(record.step_key)
         except KeyError:
