@@ -21,6 +21,7 @@ from incident_desk.documents.pki import (
 )
 from incident_desk.services.signing import signer_for
 from incident_desk.services.workspace import Workspace
+from incident_desk.storage.audit_log import decoded_events
 from tests import test_cli
 from tests.conftest import START
 from tests.documents.signing_support import (
@@ -32,6 +33,7 @@ from tests.documents.signing_support import (
     signer_from,
     small_pdf,
 )
+from tests.services.test_signing import _agency_p12
 from tests.test_cli import Cli, _failed, _ok
 
 # The command-line fixtures of test_cli: a real process with a stand-in PySide6 that must not load.
@@ -175,3 +177,38 @@ def test_no_signatures_unreadable_files_and_bad_trust_files(
     bad_trust = tmp_path / "bad.pem"
     bad_trust.write_text("not a certificate", encoding="utf-8")
     _failed(cli("verify", str(unsigned), "--trust", str(bad_trust)), 2, "no readable certificate")
+
+
+def test_a_check_by_a_signed_in_user_is_on_record(
+    cli: Cli, signed_pdf: Path, data_dir: Path, tmp_path: Path, sign_in_as: SignIn
+) -> None:
+    as_sup = test_cli._as("sup", data_dir, tmp_path)
+    output = _ok(cli("verify", str(signed_pdf), *as_sup))
+    assert output.splitlines()[-1] == "all 2 signatures intact and trusted"
+    with sign_in_as("admin").database.engine.connect() as connection:
+        actions = [event.action for event in decoded_events(connection)]
+    assert actions.count("verify_document") == 1
+    _failed(
+        cli("verify", str(signed_pdf), "--data-dir", str(data_dir), "--user", "sup"),
+        2,
+        "--user and --passphrase-file go together",
+    )
+
+
+def test_the_administrator_imports_the_agency_authority_from_the_command_line(
+    cli: Cli, data_dir: Path, tmp_path: Path
+) -> None:
+    data, _agency = _agency_p12("agency passphrase")
+    p12 = tmp_path / "agency.p12"
+    p12.write_bytes(data)
+    password = tmp_path / "p12.pass"
+    password.write_text("agency passphrase\n", encoding="utf-8")
+    as_admin = test_cli._as("admin", data_dir, tmp_path)
+    importing = ("signing", "import-authority", str(p12), "--p12-password-file", str(password))
+    output = _ok(cli(*importing, *as_admin))
+    assert output.startswith("signing authority: ")
+    assert "CN=Kentucky DOC Signing CA" in output.splitlines()[0]
+    password.write_text("wrong\n", encoding="utf-8")
+    _failed(cli(*importing, *as_admin), 2)
+    as_sup = test_cli._as("sup", data_dir, tmp_path)
+    _failed(cli(*importing, *as_sup), 2)

@@ -157,6 +157,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="also trust this authority's certificate (PEM or DER); may be repeated",
     )
     signed.add_argument("--format", choices=("text", "json"), default="text")
+    signed.add_argument(
+        "--user", default=None, help="also record the check in the audit trail, as this user"
+    )
+    signed.add_argument(
+        "--passphrase-file",
+        default=None,
+        help="that user's passphrase file ('-' reads standard input); needed with --user",
+    )
+
+    signing = commands.add_parser("signing", help="the facility's signing authority")
+    signing_commands = signing.add_subparsers(
+        dest="signing_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    authority = signing_commands.add_parser(
+        "import-authority",
+        help="make the agency's own certificate authority (PKCS#12) sign for this facility "
+        "(administrator)",
+    )
+    _add_data_dir(authority)
+    _add_credentials(authority)
+    authority.add_argument("file", help="the agency authority's .p12 / .pfx file")
+    authority.add_argument(
+        "--p12-password-file",
+        required=True,
+        help="file holding the .p12 file's password ('-' reads standard input)",
+    )
 
     export = commands.add_parser(
         "export", help="sign a case's forms as you and write the PDFs (kept in the record too)"
@@ -218,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "users": cli_commands.run_users,
         "verify": cli_commands.run_verify,
         "export": cli_commands.run_export,
+        "signing": cli_commands.run_signing,
     }
     try:
         return handlers[options.command](options, data_dir)

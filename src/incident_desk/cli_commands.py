@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from incident_desk.cli import (
     EXIT_CHECK_FAILED,
@@ -26,6 +27,9 @@ from incident_desk.cli_output import (
 from incident_desk.domain.enums import CaseStatus, Role
 from incident_desk.services import cases, installation, users
 from incident_desk.services.workspace import Workspace, sign_in
+
+if TYPE_CHECKING:
+    from incident_desk.documents.signature_report import SignatureReport
 
 
 @contextmanager
@@ -187,8 +191,13 @@ def run_verify(options: argparse.Namespace, data_dir: Path) -> int:
         pdf = Path(options.file).read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {options.file}: {error.strerror}") from None
+    if (options.user is None) != (options.passphrase_file is None):
+        raise UsageError("--user and --passphrase-file go together")
     try:
-        reports = verify_pdf(pdf, roots)
+        if options.user is None:
+            reports = verify_pdf(pdf, roots)
+        else:
+            reports = _verify_on_record(options, data_dir, pdf, roots)
     except UnreadablePdf as error:
         raise UsageError(f"{options.file}: {error}") from None
     if options.format == "json":
@@ -199,6 +208,35 @@ def run_verify(options: argparse.Namespace, data_dir: Path) -> int:
     if verdict:
         print(f"incident-desk: {verdict}", file=sys.stderr)
         return EXIT_CHECK_FAILED
+    return EXIT_OK
+
+
+def _verify_on_record(
+    options: argparse.Namespace, data_dir: Path, pdf: bytes, roots: list[bytes]
+) -> tuple[SignatureReport, ...]:
+    """The same check, through the service that writes it to the audit trail."""
+    from incident_desk.services.document_export import verify_document_bytes
+
+    with signed_in(options, data_dir) as workspace:
+        return verify_document_bytes(workspace, pdf, roots)
+
+
+def run_signing(options: argparse.Namespace, data_dir: Path) -> int:
+    """Import the agency's certificate authority; print what now signs for the facility."""
+    from incident_desk.services.signing import import_agency_certificate
+
+    if options.passphrase_file == "-" and options.p12_password_file == "-":
+        raise UsageError("only one of the password files can be standard input ('-')")
+    password = read_secret(options.p12_password_file, "the .p12 file's password")
+    try:
+        p12 = Path(options.file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {options.file}: {error.strerror}") from None
+    with signed_in(options, data_dir) as workspace:
+        authority = import_agency_certificate(workspace, p12, password)
+    print(f"signing authority: {authority.subject}")
+    print(f"valid until: {authority.not_after:%Y-%m-%d}")
+    print("each user's next signature gets a certificate from this authority")
     return EXIT_OK
 
 

@@ -236,11 +236,14 @@ def document_pdf(workspace: Workspace, document_id: int) -> bytes:
     return pdf
 
 
-def verify_document_bytes(workspace: Workspace, pdf: bytes) -> tuple[SignatureReport, ...]:
-    """Check every signature of a PDF against this facility's signing authority (audited)."""
+def verify_document_bytes(
+    workspace: Workspace, pdf: bytes, extra_roots: Sequence[bytes] = ()
+) -> tuple[SignatureReport, ...]:
+    """Check every signature of a PDF against this facility's signing authority, and any
+    ``extra_roots`` the user chose to trust as well (audited)."""
     digest = hashlib.sha256(pdf).hexdigest()
     try:
-        reports = verify_pdf(pdf, trust_roots(workspace))
+        reports = verify_pdf(pdf, (*trust_roots(workspace), *extra_roots))
         outcome = _outcome(reports)
     except UnreadablePdf as error:
         reports, outcome = (), f"unreadable: {error}"
