@@ -76,6 +76,22 @@ NOTICES = SectionDefinition(
     columns=(ColumnDefinition("who", "Who", 0.5), ColumnDefinition("when", "When", 0.5)),
     empty_text="No notifications were made.",
 )
+#: Narrow columns, as on the crime scene entry log, and one that says "—" when empty.
+SCENE_LOG = SectionDefinition(
+    "log",
+    "Entries and exits",
+    SectionKind.TABLE,
+    columns=(
+        ColumnDefinition("scene", "Scene", 0.08),
+        ColumnDefinition("event", "In or out", 0.06),
+        ColumnDefinition("name", "Name", 0.13),
+        ColumnDefinition("purpose", "Purpose", 0.09),
+        ColumnDefinition("video", "Video", 0.07),
+        ColumnDefinition("left_at", "Time out", 0.10, empty="—"),
+        ColumnDefinition("allowed", "Allowed in", 0.47),
+    ),
+)
+SCENE_LOG_WORDS = ("Photographs", "Unknown", "investigator", "Moreau,", "Walked", "shower")
 SUMMARY = "Reported to the unit officer at count; separated at once and escorted to medical."
 BLOCKS = (
     SignatureBlockDefinition("shift_supervisor", "Shift supervisor"),
@@ -220,3 +236,27 @@ def page_images(path: Path, folder: Path, dpi: int, first: int, last: int) -> li
         check=True,
     )
     return sorted(folder.glob(f"page{dpi}-*.png"))
+
+
+def scene_log_rows(
+    count: int, *, tall: int = -1, allowed_lines: int = 1
+) -> tuple[dict[str, str], ...]:
+    """Entries and exits; row ``tall`` has a long "Allowed in" text (about 25 lines, well
+    under a page), and
+    each row's text starts with ``start<i>`` and ends with ``end<i>`` to follow it across
+    pages. Every third person is still inside (no time out)."""
+    rule = "Violation of CPP 14.7 G.3.d: entered without being permitted to."
+    return tuple(
+        {
+            "scene": "Dorm 4, shower 3",
+            "event": "In",
+            "name": "Inv. Pat Moreau, investigator",
+            "purpose": "Photographs" if index % 2 else "Walked in to pray",
+            "video": "Unknown",
+            "left_at": "" if index % 3 == 0 else "03:50",
+            "allowed": " ".join(
+                [f"start{index}", *[rule] * (20 if index == tall else allowed_lines), f"end{index}"]
+            ),
+        }
+        for index in range(count)
+    )

@@ -21,6 +21,11 @@ PAYLOAD_PREFIX = "incident-desk"
 #: Blank modules around the symbol (the standard asks for four).
 QUIET_MODULES = 4
 
+#: The mask patterns tried, in order (see `qr_modules`).
+MASK_ORDER = (2, 5, 0, 3, 6, 1, 4, 7)
+#: How far from half the dark modules' share may be (the standard's penalty starts at 5%).
+MAX_IMBALANCE = 0.05
+
 #: The name of the drawn symbol inside one PDF (one document, one payload).
 FORM_NAME = "FooterCode"
 
@@ -44,11 +49,26 @@ def footer_payload(content: DocumentContent) -> str:
 
 def qr_modules(payload: str) -> Modules:
     """The QR symbol of ``payload`` (medium error correction: survives a crease or a smudge
-    on a photocopy), as rows of dark (True) and light modules."""
+    on a photocopy), as rows of dark (True) and light modules.
+
+    Any of the eight mask patterns gives a valid symbol that every reader decodes; choosing
+    the best one by the standard's penalty score means building all eight (most of the time
+    a form takes to draw). So the masks are tried in a fixed order and the first whose dark
+    and light modules are balanced is kept: almost always the first."""
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(payload)
-    code.make()
+    code.version = code.calculate_version()
+    for mask in MASK_ORDER:
+        code.makeImpl(False, mask)
+        if _balanced(code.modules):
+            break
     return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+
+
+def _balanced(modules: list[list[bool | None]]) -> bool:
+    dark = sum(1 for row in modules for cell in row if cell)
+    share = dark / (len(modules) ** 2)
+    return abs(share - 0.5) <= MAX_IMBALANCE
 
 
 def draw_footer_code(canvas: Canvas, modules: Modules, x: float, y: float, size: float) -> None:
@@ -66,12 +86,13 @@ def draw_footer_code(canvas: Canvas, modules: Modules, x: float, y: float, size:
 
 
 def _draw_modules(canvas: Canvas, modules: Modules, size: float) -> None:
+    """The dark modules as one filled path of rectangles, one per run of dark modules in a
+    row, written in module units (whole numbers, under a scale) straight into the content:
+    thousands of small numbers that reportlab would otherwise format one by one."""
     count = len(modules) + 2 * QUIET_MODULES
-    step = size / count
-    canvas.setFillColorRGB(0, 0, 0)
-    path = canvas.beginPath()
+    runs: list[str] = []
     for row_index, row in enumerate(modules):
-        top = size - (QUIET_MODULES + row_index) * step
+        y = count - QUIET_MODULES - row_index - 1
         column = 0
         while column < len(row):
             if not row[column]:
@@ -80,5 +101,9 @@ def _draw_modules(canvas: Canvas, modules: Modules, size: float) -> None:
             start = column
             while column < len(row) and row[column]:
                 column += 1
-            path.rect((QUIET_MODULES + start) * step, top - step, (column - start) * step, step)
-    canvas.drawPath(path, stroke=0, fill=1)
+            runs.append(f"{QUIET_MODULES + start} {y} {column - start} 1 re")
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.scale(size / count, size / count)
+    canvas.addLiteral("\n".join([*runs, "f"]))
+    canvas.restoreState()

@@ -3,7 +3,10 @@
 FIELDS print as label and value pairs, two to a row when both are short; a longer value gets
 a row of its own, and a very long one prints like a narrative so it can run across pages.
 NARRATIVE prints one long text in paragraphs. TABLE prints rows under a header row that
-repeats on every page the table runs onto; DRAWING cells show the drawn strokes small.
+repeats on every page the table runs onto, its columns widened where a word needs it and a
+tall row split at the page's end (`table_layout`); DRAWING cells show the drawn strokes
+small. An empty value prints the words its field or column gives ("not recorded" unless the
+form says otherwise, e.g. "—" where empty means none).
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    LongTable,
     Paragraph,
     Spacer,
     Table,
@@ -42,6 +44,15 @@ from incident_desk.documents.form_styles import (
     value_paragraph,
 )
 from incident_desk.documents.pdf_fonts import REGULAR
+from incident_desk.documents.table_layout import (
+    LONG_TOKEN_SHARE,
+    SMALLEST_PART,
+    WORD_ROOM,
+    RowSplittingTable,
+    fitted_widths,
+    style_to_fit,
+    widest_word,
+)
 from incident_desk.domain.documents import (
     ColumnKind,
     DocumentContent,
@@ -58,10 +69,6 @@ SHORT_VALUE = 34
 LONG_VALUE = 700
 CELL_PADDING = 3.0
 HEADING_ROOM = 96.0
-#: Rough width of one character of cell text, to spot a cell taller than a page.
-CELL_CHARACTER_WIDTH = 4.6
-#: A row estimated taller than this may split inside itself across pages.
-TALL_ROW = 300.0
 DRAWING_CELL_HEIGHT = 26.0
 NOT_DRAWN = "not drawn"
 EMPTY_TABLE = "Nothing recorded."
@@ -141,7 +148,7 @@ def _fields(
         if size == "long":
             flush()
             flowables.append(Spacer(1, 4))
-            flowables += _long_text(reference.label, value)
+            flowables += _long_text(reference.label, value, reference.empty)
         elif size == "short":
             if pending is None:
                 pending = reference
@@ -169,13 +176,17 @@ def _size(value: str | None) -> str:
 
 
 def _pair(reference: FieldReference, values: Mapping[str, str]) -> list[object]:
-    return [text_paragraph(reference.label, LABEL), value_paragraph(values.get(reference.key))]
+    value = values.get(reference.key)
+    return [
+        text_paragraph(reference.label, LABEL),
+        value_paragraph(value, empty=reference.empty),
+    ]
 
 
-def _long_text(label: str, value: str | None) -> list[Flowable]:
+def _long_text(label: str, value: str | None, empty: str = NOT_RECORDED) -> list[Flowable]:
     flowables: list[Flowable] = [text_paragraph(label, NARRATIVE_LABEL)]
     if value is None or not is_recorded(value):
-        flowables.append(Paragraph(NOT_RECORDED, MISSING))
+        flowables.append(text_paragraph(empty, MISSING))
     else:
         flowables += paragraphs_of(value, NARRATIVE)
     return flowables
@@ -189,9 +200,9 @@ def _narrative(section: SectionDefinition, values: Mapping[str, str]) -> list[Fl
     for reference in section.fields:  # one, as the loader checks
         value = values.get(reference.key)
         if reference.label.strip().casefold() == section.title.strip().casefold():
-            flowables += _long_text("", value)[1:]
+            flowables += _long_text("", value, reference.empty)[1:]
         else:
-            flowables += _long_text(reference.label, value)
+            flowables += _long_text(reference.label, value, reference.empty)
     return flowables
 
 
@@ -202,44 +213,59 @@ def _table(section: SectionDefinition, content: DocumentContent, width: float) -
     rows = content.tables.get(section.key, ())
     if not rows:
         return [text_paragraph(section.empty_text or EMPTY_TABLE, MISSING)]
-    widths = [column.width * width for column in section.columns]
-    header = [text_paragraph(column.label, HEADER_CELL) for column in section.columns]
+    columns = section.columns
+    texts = [[row.get(column.key) or "" for column in columns] for row in rows]
+    widths = _column_widths(section, texts, width)
+    # Every cell is a list of flowables, so a tall row's paragraphs can split across pages.
+    header: list[object] = [[text_paragraph(column.label, HEADER_CELL)] for column in columns]
     data: list[list[object]] = [header]
-    for row in rows:
+    for row, row_texts in zip(rows, texts, strict=True):
         cells: list[object] = []
-        for column, column_width in zip(section.columns, widths, strict=True):
+        for column, text, column_width in zip(columns, row_texts, widths, strict=True):
             if column.kind is ColumnKind.DRAWING:
-                cells.append(_drawing_cell(row.get(column.key, ""), content, column_width))
+                cells.append([_drawing_cell(row.get(column.key, ""), content, column_width)])
             else:
-                cells.append(value_paragraph(row.get(column.key), CELL, CELL_MISSING))
+                cells.append([_text_cell(text, column.empty, column_width)])
         data.append(cells)
     style = TableStyle([*GRID, ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)])
-    table = LongTable(
+    table = RowSplittingTable(
         data,
         colWidths=widths,
         repeatRows=1,
-        splitInRow=1 if _has_tall_row(section, rows, widths) else 0,
+        splitByRow=0,
+        splitInRow=SMALLEST_PART,
         style=style,
         hAlign="LEFT",
     )
     return [table]
 
 
-def _has_tall_row(
-    section: SectionDefinition, rows: Sequence[Mapping[str, str]], widths: Sequence[float]
-) -> bool:
-    """Whether some row may not fit on a page: then rows may split inside themselves.
-    Otherwise a row always stays whole, so a page never starts with half a row."""
-    for row in rows:
-        for column, width in zip(section.columns, widths, strict=True):
-            if column.kind is ColumnKind.DRAWING:
-                continue
-            text = row.get(column.key) or ""
-            per_line = max((width - 2 * CELL_PADDING) / CELL_CHARACTER_WIDTH, 1.0)
-            lines = len(text) / per_line + text.count("\n")
-            if lines * CELL.leading > TALL_ROW:
-                return True
-    return False
+def _column_widths(
+    section: SectionDefinition, texts: Sequence[Sequence[str]], width: float
+) -> list[float]:
+    """The definition's widths, moved so no column is narrower than its longest word."""
+    widths = [column.width * width for column in section.columns]
+    # A token wider than this is broken wherever it is; no column makes room for it.
+    limit = LONG_TOKEN_SHARE * width - 2 * CELL_PADDING - WORD_ROOM
+    needed: list[float] = []
+    for index, (column, share) in enumerate(zip(section.columns, widths, strict=True)):
+        room = share - 2 * CELL_PADDING
+        widest = widest_word(column.label, HEADER_CELL, room, limit)
+        widest = max(widest, widest_word(column.empty, CELL_MISSING, room, limit))
+        for row in texts:
+            widest = max(widest, widest_word(row[index], CELL, room, limit))
+        needed.append(widest + 2 * CELL_PADDING + WORD_ROOM if widest else 0.0)
+    fixed = [column.kind is ColumnKind.DRAWING for column in section.columns]
+    return fitted_widths(widths, needed, fixed, width)
+
+
+def _text_cell(text: str, empty: str, width: float) -> Paragraph:
+    """A cell's text, set smaller if even the fitted column is too narrow for a word."""
+    room = width - 2 * CELL_PADDING - WORD_ROOM
+    if not is_recorded(text):
+        missing = style_to_fit(CELL_MISSING, widest_word(empty, CELL_MISSING, room, width), room)
+        return value_paragraph(None, CELL, missing, empty)
+    return value_paragraph(text, style_to_fit(CELL, widest_word(text, CELL, room, width), room))
 
 
 def _drawing_cell(key: str, content: DocumentContent, width: float) -> object:

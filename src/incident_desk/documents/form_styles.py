@@ -17,7 +17,9 @@ from reportlab.platypus import Paragraph
 
 from incident_desk.documents.pdf_fonts import BOLD, ITALIC, REGULAR
 
-NOT_RECORDED = "not recorded"
+# Re-exported: the words of a value nobody recorded, unless the form says otherwise.
+from incident_desk.domain.documents import NOT_RECORDED as NOT_RECORDED
+
 GREY = colors.HexColor("#555555")
 RULE_GREY = colors.HexColor("#9e9e9e")
 HEADER_FILL = colors.HexColor("#e6e6e6")
@@ -63,11 +65,15 @@ def is_recorded(value: str | None) -> bool:
 
 
 def value_paragraph(
-    value: str | None, style: ParagraphStyle = VALUE, missing: ParagraphStyle = MISSING
+    value: str | None,
+    style: ParagraphStyle = VALUE,
+    missing: ParagraphStyle = MISSING,
+    empty: str = NOT_RECORDED,
 ) -> Paragraph:
-    """A value, or "not recorded" in grey italics when it is absent or blank."""
+    """A value, or ``empty`` ("not recorded" unless the form says otherwise) in grey italics
+    when it is absent or blank."""
     if value is None or not is_recorded(value):
-        return Paragraph(NOT_RECORDED, missing)
+        return Paragraph(markup(empty), missing)
     return Paragraph(markup(value.strip()), style)
 
 

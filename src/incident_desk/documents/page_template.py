@@ -27,6 +27,10 @@ MARGIN = 48.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 HEADER_RULE_Y = PAGE_HEIGHT - 76.0
 FOOTER_RULE_Y = 104.0
+#: The flowing content's frame on every page: from the footer rule up to the header rule.
+BODY_BOTTOM = FOOTER_RULE_Y + 8
+BODY_TOP = HEADER_RULE_Y - 10
+BODY_HEIGHT = BODY_TOP - BODY_BOTTOM
 CODE_SIZE = 74.0
 CODE_X = PAGE_WIDTH - MARGIN - CODE_SIZE
 CODE_Y = 22.0
@@ -56,13 +60,11 @@ class PageFacts:
 
 def body_frame() -> Frame:
     """Where the flowing content goes: between the header and footer rules."""
-    bottom = FOOTER_RULE_Y + 8
-    top = HEADER_RULE_Y - 10
     return Frame(
         MARGIN,
-        bottom,
+        BODY_BOTTOM,
         CONTENT_WIDTH,
-        top - bottom,
+        BODY_HEIGHT,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,

@@ -32,6 +32,10 @@ class SectionKind(StrEnum):
     TABLE = "table"
 
 
+#: What an empty value prints unless its field or column says otherwise.
+NOT_RECORDED = "not recorded"
+
+
 class ColumnKind(StrEnum):
     """What a table cell holds."""
 
@@ -44,6 +48,8 @@ class ColumnKind(StrEnum):
 class FieldReference:
     key: str
     label: str
+    #: Printed (greyed) when the value is missing or blank, e.g. "—" where empty means none.
+    empty: str = NOT_RECORDED
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class ColumnDefinition:
     #: Share of the table's width; a table's columns add up to 1.
     width: float
     kind: ColumnKind = ColumnKind.TEXT
+    #: Printed (greyed) in a cell with no value, e.g. "—" where empty means none.
+    empty: str = NOT_RECORDED
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ The file is reviewed data, so every problem in it is collected and raised togeth
     [[sections.fields]]                # fields: one or more; narrative: exactly one
     key = "item_number"                # the key of the value in DocumentContent.values
     label = "Item number"
+    empty = "—"                        # optional: printed when there is no value
+                                       # (default "not recorded")
 
     [[sections]]
     key = "custody"                    # a table's key names its rows in DocumentContent.tables
@@ -30,6 +32,7 @@ The file is reviewed data, so every problem in it is collected and raised togeth
     label = "When"
     width = 0.3
     kind = "text"                      # optional: text (default) | drawing
+    empty = "—"                        # optional: printed in a cell with no value
 
     [[signature_blocks]]               # optional, printed in this order at the end
     key = "supervisor"
@@ -49,6 +52,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from incident_desk.domain.documents import (
+    NOT_RECORDED,
     ColumnDefinition,
     ColumnKind,
     FieldReference,
@@ -70,8 +74,8 @@ _TOP_KEYS = frozenset(
     {"key", "version", "title", "citation", "per_item", "sections", "signature_blocks"}
 )
 _SECTION_KEYS = frozenset({"key", "title", "kind", "citation", "empty_text", "fields", "columns"})
-_FIELD_KEYS = frozenset({"key", "label"})
-_COLUMN_KEYS = frozenset({"key", "label", "width", "kind"})
+_FIELD_KEYS = frozenset({"key", "label", "empty"})
+_COLUMN_KEYS = frozenset({"key", "label", "width", "kind", "empty"})
 _BLOCK_KEYS = frozenset({"key", "label"})
 
 
@@ -188,6 +192,7 @@ class _Builder:
             here = f"{where}, field {key!r}" if key else f"{where}, field #{index}"
             self._unknown_keys(here, raw, _FIELD_KEYS)
             label = self._text(here, raw, "label")
+            empty = self._empty(here, raw)
             if not key:
                 continue
             if key in self._field_keys:
@@ -196,7 +201,7 @@ class _Builder:
                 )
             else:
                 self._field_keys[key] = where
-            fields.append(FieldReference(key=key, label=label))
+            fields.append(FieldReference(key=key, label=label, empty=empty))
         return tuple(fields)
 
     def _columns(
@@ -213,8 +218,9 @@ class _Builder:
                 self.problems.append(f"{here}: width must be a number above 0 (a share of 1)")
                 width = 0.0
             kind = self._kind(here, raw.get("kind", ColumnKind.TEXT.value), ColumnKind, "kind")
+            empty = self._empty(here, raw)
             if key and kind is not None:
-                columns.append(ColumnDefinition(key, label, float(width), kind))
+                columns.append(ColumnDefinition(key, label, float(width), kind, empty))
         self._duplicates(f"{where}: column", [c.key for c in columns])
         total = sum(column.width for column in columns)
         if columns and len(columns) == len(raws) and abs(total - 1.0) > WIDTH_TOLERANCE:
@@ -256,6 +262,13 @@ class _Builder:
         if required and not text:
             self.problems.append(f"{where}: {name} is empty")
         return text
+
+    def _empty(self, where: str, raw: Mapping[str, object]) -> str:
+        """What an empty value prints: never a blank, which could be filled in by hand."""
+        if "empty" not in raw:
+            return NOT_RECORDED
+        text = self._text(where, raw, "empty")
+        return text or NOT_RECORDED
 
     def _key(self, where: str, raw: Mapping[str, object]) -> str:
         key = self._text(where, raw, "key")

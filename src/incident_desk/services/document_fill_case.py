@@ -27,7 +27,6 @@ from incident_desk.services.document_words import (
     SEX_WORDS,
     joined,
     moment,
-    or_nothing,
     sentences,
     words,
     yes_no,
@@ -72,14 +71,12 @@ def fill_eor(record: CaseRecord) -> Filled:
                     "person_name": n.person_name,
                     "method": words(n.method.value),
                     "notified_at": moment(n.notified_at),
-                    "details": or_nothing(
-                        joined(
-                            ADVOCATE_WORDS[n.advocate_status] if n.advocate_status else "",
-                            n.other_facility_name,
-                            f"Reference {n.reference}" if n.reference else "",
-                            n.details,
-                            f"Corrected: {n.correction_reason}" if n.corrects_id else "",
-                        )
+                    "details": joined(
+                        ADVOCATE_WORDS[n.advocate_status] if n.advocate_status else "",
+                        n.other_facility_name,
+                        f"Reference {n.reference}" if n.reference else "",
+                        n.details,
+                        f"Corrected: {n.correction_reason}" if n.corrects_id else "",
                     ),
                     "recorded_by": recorded_words(n.recorded_by, n.recorded_at),
                 }
@@ -139,7 +136,7 @@ def _ssv(person: PersonFacts) -> dict[str, str]:
     """A person's Survey of Sexual Victimization data elements, each named, none left out."""
     return {
         "name": person.name,
-        "identifier": or_nothing(person.identifier),
+        "identifier": person.identifier,
         "kind": PERSON_KIND_WORDS[person.kind],
         "sex_gender": sentences(
             f"Sex: {SEX_WORDS[person.sex]}",
@@ -151,7 +148,7 @@ def _ssv(person: PersonFacts) -> dict[str, str]:
             f"Hispanic or Latino: {yes_no(person.hispanic) or NOT_RECORDED}",
         ),
         "injury": INJURY_WORDS[person.injury],
-        "housing_unit": or_nothing(person.housing_unit),
+        "housing_unit": person.housing_unit,
     }
 
 

@@ -14,7 +14,6 @@ from incident_desk.services.document_words import (
     PERSON_ROLE_WORDS,
     joined,
     moment,
-    or_nothing,
     words,
 )
 from incident_desk.services.evidence_views import CustodyLink, EvidenceItemView
@@ -38,14 +37,12 @@ def fill_chain_of_evidence(record: CaseRecord, item: EvidenceItemView) -> Filled
                 "number": str(index),
                 "action": CUSTODY_WORDS[link.action],
                 "transferred_at": moment(link.transferred_at),
-                "from_name": or_nothing(link.from_contact.label if link.from_contact else ""),
+                "from_name": link.from_contact.label if link.from_contact else "",
                 "from_signature": from_key,
                 "to_name": link.to_contact.label if link.to_contact else link.disposition_to,
                 "to_signature": to_key,
                 "purpose": link.purpose,
-                "notes": or_nothing(
-                    joined(*link.notes, *damaged, *_correction_notes(link, numbers))
-                ),
+                "notes": joined(*link.notes, *damaged, *_correction_notes(link, numbers)),
             }
         )
     return Filled(

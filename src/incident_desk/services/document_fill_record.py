@@ -15,7 +15,7 @@ from incident_desk.services.document_fill import (
     step_state_words,
     supervisor_name,
 )
-from incident_desk.services.document_words import joined, moment, or_nothing, sentences
+from incident_desk.services.document_words import joined, moment, sentences
 from incident_desk.services.timeline_sources import TimelineEntry
 
 ENTRY_CORRECTS = "Correction of the entry of {moment} by {name}. Reason: {reason}"
@@ -99,7 +99,7 @@ def _timeline_rows(entries: tuple[TimelineEntry, ...]) -> tuple[dict[str, str], 
                     *entry.details,
                 ),
                 "recorded": recorded_words(entry.recorded_by, entry.recorded_at),
-                "status": or_nothing(joined(*notes)),
+                "status": joined(*notes),
             }
         )
     return tuple(rows)
