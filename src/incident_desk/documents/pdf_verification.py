@@ -60,7 +60,12 @@ def verify_pdf(pdf: bytes, trust_roots_der: Sequence[bytes]) -> tuple[SignatureR
             f"the file cannot be read as a PDF ({error})",
         )
     roots = [asn1_x509.Certificate.load(der) for der in trust_roots_der]
-    signed_revisions = {signature.signed_revision for signature in signatures}
+    signed_revisions = set()
+    for signature in signatures:
+        try:
+            signed_revisions.add(signature.signed_revision)
+        except Exception:  # a damaged revision table: that signature is reported below
+            continue
     reports = [_report(signature, roots, signed_revisions, reader) for signature in signatures]
     # A signature in the bytes that the document no longer links to is a damaged document.
     listed = frozenset(_byte_range(signature) for signature in signatures)
@@ -108,7 +113,10 @@ def _report(
     intact = bool(status.intact and status.valid)
     trusted = status.validation_path is not None and status.trust_problem_indic is None
     whole = status.coverage is SignatureCoverageLevel.ENTIRE_FILE
-    changes = _changes_after(status, signature.signed_revision, signed_revisions, reader)
+    try:
+        changes = _changes_after(status, signature.signed_revision, signed_revisions, reader)
+    except Exception:  # pyHanko's look at later revisions can fail on a tampered file
+        changes = OTHER_CHANGES
     return SignatureReport(
         field_name=field_name,
         signer=status.signing_cert.subject.native.get("common_name", "")
