@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,6 +29,7 @@ from incident_desk.ui.evidence.evidence_item_model import (
 from incident_desk.ui.evidence.item_detail_widget import ItemDetailWidget
 from incident_desk.ui.evidence.label_scan_field import LabelScanField
 from incident_desk.ui.messages import evidence as words
+from incident_desk.ui.widgets.section_header import section_header
 from incident_desk.ui.workflow.step_fields import error_label, page_label
 
 
@@ -60,24 +60,15 @@ class EvidenceScreenLayout(QWidget):
     # -- building ----------------------------------------------------------------------------------
 
     def _header(self) -> QHBoxLayout:
-        header = QHBoxLayout()
-        heading = page_label(
-            words.SCREEN_HEADING.format(case_number=self.case_number), self, bold=True
+        header = section_header(
+            self,
+            words.SCREEN_HEADING.format(case_number=self.case_number),
+            words.WORKING,
+            words.RELOAD,
+            "Reload the evidence",
         )
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(120)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName(words.WORKING)
-        self.busy_bar.hide()
-        self.reload_button = self._button(words.RELOAD, "Reload the evidence")
-        header.addWidget(heading, 1)
-        header.addWidget(self.busy_bar)
-        header.addWidget(self.reload_button)
-        return header
+        self.busy_bar, self.reload_button = header.busy_bar, header.reload_button
+        return header.layout
 
     def _scan_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -45,6 +44,7 @@ from incident_desk.ui.scene.scene_record_dialog import SceneRecordDialog
 from incident_desk.ui.scene.scene_record_panel import SceneRecordPanel
 from incident_desk.ui.scene.scene_services import SceneServices
 from incident_desk.ui.widgets.background import BackgroundRunner
+from incident_desk.ui.widgets.section_header import section_header
 from incident_desk.ui.workflow.step_fields import error_label, page_label
 
 Loaded = tuple[tuple[SceneView, ...], tuple[AttachmentSnapshot, ...]]
@@ -116,25 +116,16 @@ class SceneWidget(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _header(self) -> QHBoxLayout:
-        header = QHBoxLayout()
-        heading = page_label(words.SCREEN_HEADING.format(case_number=self.case_number), self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(120)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName(words.WORKING)
-        self.busy_bar.hide()
-        self.reload_button = QPushButton(words.RELOAD, self)
-        self.reload_button.setAccessibleName("Reload the crime scene")
+        header = section_header(
+            self,
+            words.SCREEN_HEADING.format(case_number=self.case_number),
+            words.WORKING,
+            words.RELOAD,
+            "Reload the crime scene",
+        )
+        self.busy_bar, self.reload_button = header.busy_bar, header.reload_button
         self.reload_button.clicked.connect(self._on_reload_button_clicked)
-        header.addWidget(heading, 1)
-        header.addWidget(self.busy_bar)
-        header.addWidget(self.reload_button)
-        return header
+        return header.layout
 
     def _scene_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -16,9 +16,6 @@ from itertools import pairwise
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from incident_desk.services.preservation import (
 )
 from incident_desk.ui.messages import preservation as words
 from incident_desk.ui.widgets.background import BackgroundRunner
+from incident_desk.ui.widgets.section_header import section_header
 from incident_desk.ui.workflow.preservation_card_widget import PreservationCardWidget
 from incident_desk.ui.workflow.step_fields import error_label, page_label
 
@@ -78,24 +76,16 @@ class PreservationWidget(QWidget):
         self.setAccessibleName(words.SCREEN_ACCESSIBLE_NAME)
 
         outer = QVBoxLayout(self)
-        header = QHBoxLayout()
-        heading = page_label(words.SCREEN_HEADING.format(case_number=case_number), self, bold=True)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(120)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName(words.WORKING)
-        self.busy_bar.hide()
-        self.reload_button = QPushButton(words.RELOAD, self)
-        self.reload_button.setAccessibleName("Reload the preservation cards")
+        header = section_header(
+            self,
+            words.SCREEN_HEADING.format(case_number=case_number),
+            words.WORKING,
+            words.RELOAD,
+            "Reload the preservation cards",
+        )
+        self.busy_bar, self.reload_button = header.busy_bar, header.reload_button
         self.reload_button.clicked.connect(self._on_reload_button_clicked)
-        header.addWidget(heading, 1)
-        header.addWidget(self.busy_bar)
-        header.addWidget(self.reload_button)
-        outer.addLayout(header)
+        outer.addLayout(header.layout)
         outer.addWidget(page_label(words.SCREEN_INTRO, self))
         self.status = page_label(words.LOADING, self)
         self.status.setAccessibleName("Preservation status")
