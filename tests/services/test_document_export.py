@@ -26,6 +26,7 @@ from incident_desk.services.document_export import (
     verify_document_bytes,
 )
 from incident_desk.services.errors import AccessDenied, InputRejected
+from incident_desk.services.timeline import timeline
 from incident_desk.services.workspace import Workspace
 from incident_desk.storage.rows import GeneratedDocumentRow
 from tests.services.document_case import RecordedCase, record_full_case
@@ -114,6 +115,16 @@ def test_a_second_person_countersigns_and_both_signatures_hold(
     second = countersign_document(warden, first.id)
 
     assert second.signed_by == ("Sgt. Dana Brooks", "Warden Sam Hale")
+    # Both signatures are acts on the case's timeline, each by its signer.
+    signed = [
+        (entry.title, entry.recorded_by)
+        for entry in timeline(warden, case.number)
+        if entry.title.startswith("Extraordinary Occurrence Report")
+    ]
+    assert signed == [
+        ("Extraordinary Occurrence Report: counter-signed", "Warden Sam Hale"),
+        ("Extraordinary Occurrence Report: signed and stored", "Sgt. Dana Brooks"),
+    ]
     assert second.pdf.startswith(first.pdf)  # an incremental update: the first bytes stay
     path = _written(tmp_path, "countersigned.pdf", second.pdf)
     assert pdfsig_report(path).count(VALID) == 2

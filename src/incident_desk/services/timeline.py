@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from incident_desk.domain.validation import format_moment
 from incident_desk.services.case_views import load_visible_case
+from incident_desk.services.timeline_document_entries import document_entries
 from incident_desk.services.timeline_entries import first_response_entries
 from incident_desk.services.timeline_scene_entries import scene_and_evidence_entries
 from incident_desk.services.timeline_sources import Sources, TimelineEntry, TimelineKind
@@ -33,6 +34,7 @@ def timeline(workspace: Workspace, case_number: str) -> tuple[TimelineEntry, ...
         sources = Sources.load(work, case)
         entries = first_response_entries(sources, workspace.protocol)
         entries += scene_and_evidence_entries(sources)
+        entries += document_entries(sources)
         # A record a checklist entry wrote reads once: the entry shows it.
         hidden = shown_by_steps(sources)
         entries = [entry for entry in entries if entry.key not in hidden]

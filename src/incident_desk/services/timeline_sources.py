@@ -22,6 +22,7 @@ from incident_desk.storage.rows import (
     CustodyTransferRow,
     DryCellPlacementRow,
     EvidenceItemRow,
+    GeneratedDocumentRow,
     MedicalRecordRow,
     NotificationRow,
     PreservationInstructionRow,
@@ -49,6 +50,7 @@ class TimelineKind(StrEnum):
     SCENE_RELEASE = "scene_release"
     EVIDENCE = "evidence"
     CUSTODY = "custody"
+    DOCUMENT = "document"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Sources:
     scene_releases: Sequence[SceneReleaseRow]
     evidence: Sequence[EvidenceItemRow]
     custody: Sequence[CustodyTransferRow]
+    documents: Sequence[GeneratedDocumentRow]
     users: dict[int, str]
     contacts: dict[int, str]
     people: dict[int, tuple[str, PersonRole]]
@@ -118,6 +121,7 @@ class Sources:
             scene_releases=extra.scene_releases_of_case(case.id),
             evidence=evidence,
             custody=custody,
+            documents=records.of_case(GeneratedDocumentRow, case.id),
         )
         user_ids: list[int | None] = []
         contact_ids: list[int | None] = []
@@ -130,6 +134,7 @@ class Sources:
                     "placed_by_id",
                     "released_by_id",
                     "secured_by_id",
+                    "generated_by_id",
                 ):
                     user_ids.append(getattr(row, column, None))
                 for column in (
