@@ -139,7 +139,8 @@ def _stored_rows(engine: Engine, low: int, high: int | None) -> Iterator[tuple[A
 
 def _predecessor(engine: Engine, low: int) -> tuple[int, bytes]:
     """The last event before ``low`` (where a stretch starting at ``low`` must join)."""
-    with engine.connect() as connection:
+    reader = engine.connect().execution_options(**{READ_ONLY_OPTION: True})
+    with reader as connection:
         row = connection.execute(
             select(AuditEventRow.seq, AuditEventRow.hash)
             .where(AuditEventRow.seq < low)
