@@ -131,9 +131,7 @@ class InvestigatorChoice:
     assigned: bool
 
 
-def investigator_choices(
-    workspace: Workspace, case_number: str
-) -> tuple[InvestigatorChoice, ...]:
+def investigator_choices(workspace: Workspace, case_number: str) -> tuple[InvestigatorChoice, ...]:
     """The investigators a case can be given to (active accounts), those assigned first."""
     require_role(workspace.actor, ASSIGNING_ROLES, "assign an investigator")
     with workspace.read() as work:
