@@ -76,6 +76,7 @@ def bind_documents_services(workspace: Workspace) -> DocumentsServices:
         pdf=partial(document_export.document_pdf, workspace),
         verify=partial(document_export.verify_document_bytes, workspace),
         record_printed=partial(document_export.record_printed, workspace),
+        record_saved=partial(document_export.record_saved, workspace),
         evidence_items=partial(evidence_views.evidence_view, workspace),
         reauthenticate=partial(reauthenticate, workspace),
         display_name=workspace.actor.display_name,

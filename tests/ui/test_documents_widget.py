@@ -20,6 +20,7 @@ from incident_desk.domain.clock import ManualClock
 from incident_desk.services.case_documents import document_contents
 from incident_desk.services.document_export import document_pdf, export_documents, stored_documents
 from incident_desk.services.workspace import Workspace
+from incident_desk.storage.audit_log import decoded_events
 from incident_desk.ui.documents.documents_widget import DocumentsWidget
 from incident_desk.ui.documents.signing_confirm_dialog import SigningConfirmDialog
 from incident_desk.ui.documents.stored_documents_model import (
@@ -253,6 +254,10 @@ def test_saving_writes_exactly_the_stored_bytes_to_the_chosen_file(
         screen.save_to(target)
     assert target.read_bytes() == document_pdf(supervisor, exported[0].id) == exported[0].pdf
     assert str(target) in screen.status.text()
+    # The copy outside the record is on record, once.
+    with supervisor.database.engine.connect() as connection:
+        saves = [e for e in decoded_events(connection) if e.action == "save_document"]
+    assert [(e.entity, e.entity_id) for e in saves] == [("generated_document", str(exported[0].id))]
     # A place that cannot be written: said in words, nothing else changes.
     with qtbot.waitSignal(screen.refused, timeout=WAIT_MS) as refused:
         screen.save_to(tmp_path / "no-such-folder" / "eor.pdf")

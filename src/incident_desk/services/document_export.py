@@ -254,6 +254,14 @@ def verify_document_bytes(
     return reports
 
 
+def record_saved(workspace: Workspace, document_id: int) -> None:
+    """Write to the audit trail that a stored document was saved to a file outside the record
+    (the file's name is not kept: it may name a person)."""
+    with workspace.write("save_document") as work:
+        row, case = _visible_document(workspace, work, document_id)
+        work.record_event("save_document", "generated_document", row.id, case_id=case.id)
+
+
 def record_printed(workspace: Workspace, document_ids: Sequence[int]) -> None:
     """Write to the audit trail that these stored documents were printed."""
     with workspace.write("print_documents") as work:

@@ -32,6 +32,8 @@ class DocumentsServices:
     verify: Callable[[bytes], tuple[SignatureReport, ...]]
     #: ``record_printed(document_ids)`` (services.document_export.record_printed)
     record_printed: Callable[[Sequence[int]], None]
+    #: ``record_saved(document_id)`` (services.document_export.record_saved)
+    record_saved: Callable[[int], None]
     #: ``evidence_items(case_number)``, for the bag labels (services.evidence_views.evidence_view)
     evidence_items: Callable[[str], tuple[EvidenceItemView, ...]]
     #: ``reauthenticate(passphrase)``: the signer proves it is them before a signature

@@ -329,9 +329,11 @@ class DocumentsWidget(QWidget):
             self._say(words.PICK_A_DOCUMENT)
             return
         read, document_id = self._services.pdf, document.id
+        record_saved = self._services.record_saved
 
         def job() -> Path:
             path.write_bytes(read(document_id))
+            record_saved(document_id)  # a copy now exists outside the record: on record
             return path
 
         def done(written: Path) -> None:
