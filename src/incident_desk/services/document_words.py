@@ -14,19 +14,23 @@ from incident_desk.domain.clock import ensure_utc
 from incident_desk.domain.enums import (
     AdvocateStatus,
     AllegationType,
-    CaseStatus,
     Consent,
     CustodyAction,
     Injury,
     NotificationKind,
-    PersonKind,
-    PersonRole,
     ReceivedHow,
     Role,
     SceneEntrantRole,
     Sex,
     TimeCertainty,
 )
+from incident_desk.domain.vocabulary_words import (
+    PERSON_KIND_WORDS as PERSON_KIND_WORDS,
+)
+from incident_desk.domain.vocabulary_words import (
+    PERSON_ROLE_WORDS as PERSON_ROLE_WORDS,
+)
+from incident_desk.domain.vocabulary_words import STATUS_WORDS as STATUS_WORDS
 
 LOCATION_NOT_KNOWN = "Not known yet"
 #: Said inside a sentence when a value is missing ("Race: not recorded.").
@@ -45,12 +49,6 @@ ALLEGATION_WORDS: dict[AllegationType, str] = {
     AllegationType.STAFF_SEXUAL_MISCONDUCT: "Staff sexual misconduct",
     AllegationType.STAFF_SEXUAL_HARASSMENT: "Staff sexual harassment",
 }
-STATUS_WORDS: dict[CaseStatus, str] = {
-    CaseStatus.OPEN: "Open",
-    CaseStatus.FIRST_RESPONSE: "First response",
-    CaseStatus.UNDER_INVESTIGATION: "Under investigation",
-    CaseStatus.CLOSED: "Closed",
-}
 RECEIVED_HOW_WORDS: dict[ReceivedHow, str] = {
     ReceivedHow.VERBAL: "Told to staff in person",
     ReceivedHow.WRITTEN: "In writing",
@@ -63,19 +61,6 @@ CERTAINTY_WORDS: dict[TimeCertainty, str] = {
     TimeCertainty.EXACT: "At a known time",
     TimeCertainty.APPROXIMATE: "At about that time",
     TimeCertainty.UNKNOWN: "Not known",
-}
-PERSON_ROLE_WORDS: dict[PersonRole, str] = {
-    PersonRole.ALLEGED_VICTIM: "Alleged victim",
-    PersonRole.ALLEGED_PERPETRATOR: "Alleged perpetrator",
-    PersonRole.WITNESS: "Witness",
-}
-PERSON_KIND_WORDS: dict[PersonKind, str] = {
-    PersonKind.OFFENDER: "Offender",
-    PersonKind.STAFF: "Staff",
-    PersonKind.CONTRACTOR: "Contractor",
-    PersonKind.VOLUNTEER: "Volunteer",
-    PersonKind.VISITOR: "Visitor",
-    PersonKind.OTHER: "Other",
 }
 SEX_WORDS: dict[Sex, str] = {
     Sex.MALE: "male",

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from incident_desk.domain.enums import AllegationType, CaseStatus, PersonRole
+from incident_desk.domain.enums import AllegationType, PersonRole
+from incident_desk.domain.vocabulary_words import STATUS_WORDS as STATUS_WORDS
 from incident_desk.services.snapshots import PersonSnapshot
-
-STATUS_WORDS: dict[CaseStatus, str] = {
-    CaseStatus.OPEN: "Open",
-    CaseStatus.FIRST_RESPONSE: "First response",
-    CaseStatus.UNDER_INVESTIGATION: "Under investigation",
-    CaseStatus.CLOSED: "Closed",
-}
 
 # The DOJ Survey of Sexual Victimization categories, as a supervisor would say them.
 ALLEGATION_WORDS: dict[AllegationType, str] = {

@@ -3,7 +3,9 @@ intake, then the people."""
 
 from __future__ import annotations
 
-from incident_desk.domain.enums import LocationType, PersonKind, PersonRole, ReceivedHow
+from incident_desk.domain.enums import LocationType, ReceivedHow
+from incident_desk.domain.vocabulary_words import PERSON_KIND_WORDS as PERSON_KIND_WORDS
+from incident_desk.domain.vocabulary_words import PERSON_ROLE_WORDS as PERSON_ROLE_WORDS
 
 DIALOG_TITLE = "Incident Desk"
 HEADING = "New report"
@@ -95,20 +97,6 @@ PERSON_IDENTIFIER = "Offender or staff number"
 PERSON_HOUSING = "Housing unit"
 PERSON_FIELD_NAME = "Person {number}: {field}"
 
-PERSON_ROLE_WORDS: dict[PersonRole, str] = {
-    PersonRole.ALLEGED_VICTIM: "Alleged victim",
-    PersonRole.ALLEGED_PERPETRATOR: "Alleged perpetrator",
-    PersonRole.WITNESS: "Witness",
-}
-
-PERSON_KIND_WORDS: dict[PersonKind, str] = {
-    PersonKind.OFFENDER: "Offender",
-    PersonKind.STAFF: "Staff",
-    PersonKind.CONTRACTOR: "Contractor",
-    PersonKind.VOLUNTEER: "Volunteer",
-    PersonKind.VISITOR: "Visitor",
-    PersonKind.OTHER: "Other",
-}
 
 # Sending it.
 OPEN_REPORT = "&Open the report"
