@@ -202,6 +202,13 @@ def test_a_scanner_typing_a_label_and_enter_opens_the_item(
     assert screen.current_item().description == "Bed sheet"
     assert screen.detail.heading.text() == f"{number}-E003: Bed sheet"
     assert screen.scan_message.text() == words.SCAN_OPENED.format(item=f"{number}-E003")
+    # The code in a printed chain of evidence form's footer opens its item too.
+    footer = f"incident-desk|{number}|chain_of_evidence|2026.1|{number}-E002|sha256:ab|audit:cd"
+    with qtbot.waitSignal(screen.item_shown, timeout=10_000) as shown:
+        qtbot.keyClicks(screen.scan_field, footer)
+        qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)
+    assert shown.args == [f"{number}-E002"]
+    settle(qtbot, screen)
     # The next scan replaces the text; an unknown label is named.
     with qtbot.waitSignal(screen.refused, timeout=10_000):
         qtbot.keyClicks(screen.scan_field, f"{number}-E099")
@@ -209,7 +216,7 @@ def test_a_scanner_typing_a_label_and_enter_opens_the_item(
     assert screen.scan_message.text() == (
         f"There is no evidence item {number}-E099. Check the number on the label."
     )
-    assert screen.current_item().description == "Bed sheet"
+    assert screen.current_item().description == "Blue towel"  # the last item found stays
     snap(screen, screenshot_dir, "evidence-scanned")
 
 

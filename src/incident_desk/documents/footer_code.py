@@ -32,6 +32,15 @@ FORM_NAME = "FooterCode"
 Modules = tuple[tuple[bool, ...], ...]
 
 
+def payload_subject(code: str) -> str | None:
+    """The subject (an evidence item's number) a footer code names, or None when ``code`` is
+    not a footer code or names none: scanning a printed chain of evidence form finds its item."""
+    parts = code.split("|")
+    if len(parts) != 7 or parts[0] != PAYLOAD_PREFIX or not parts[4].strip():
+        return None
+    return parts[4].strip()
+
+
 def footer_payload(content: DocumentContent) -> str:
     """The exact text the footer QR code carries for ``content``."""
     header = content.header

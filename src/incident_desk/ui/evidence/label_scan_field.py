@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from incident_desk.documents.footer_code import payload_subject
 from incident_desk.ui.messages import evidence as words
 
 SCAN_SHORTCUT = "Ctrl+Shift+B"
@@ -43,6 +44,8 @@ class LabelScanField(QLineEdit):
 
     def _on_return_pressed(self) -> None:
         code = self.text().strip()
+        # A bag label holds the item number; a chain of evidence form's footer code names it.
+        code = payload_subject(code) or code
         if code:
             self.selectAll()
             self.label_scanned.emit(code)
