@@ -104,11 +104,12 @@ class SignatureCanvas(QWidget):
     def _begin(self, position: QPointF) -> None:
         if self._read_only:
             return
+        now = time.monotonic()
         if self._started is None:
-            self._started = time.monotonic()
+            self._started = now  # the first point is the signature's time zero, exactly
             self._size = QSize(self.width(), self.height())
         self._drawing = True
-        self._strokes.append([self._point(position)])
+        self._strokes.append([self._point(position, now)])
         self.update()
 
     def _extend(self, position: QPointF) -> None:
@@ -127,11 +128,12 @@ class SignatureCanvas(QWidget):
         self._drawing = False
         self.strokes_changed.emit()
 
-    def _point(self, position: QPointF) -> list[float]:
-        started = self._started if self._started is not None else time.monotonic()
+    def _point(self, position: QPointF, now: float | None = None) -> list[float]:
+        now = time.monotonic() if now is None else now
+        started = self._started if self._started is not None else now
         x = min(max(position.x(), 0.0), float(max(self.width() - 1, 0)))
         y = min(max(position.y(), 0.0), float(max(self.height() - 1, 0)))
-        return [_rounded(x), _rounded(y), _rounded((time.monotonic() - started) * 1000)]
+        return [_rounded(x), _rounded(y), _rounded((now - started) * 1000)]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:

@@ -67,6 +67,7 @@ class WorkflowWidget(QWidget):
         self._services = services
         self._runner = runner or BackgroundRunner(self)
         self._open_next_after_load = False
+        self._generation = 0
         #: The step to show again once the checklist is read (after a correction or reopening).
         self._reshow_after_load: str | None = None
         self.page: StepPage | None = None
@@ -104,10 +105,14 @@ class WorkflowWidget(QWidget):
 
     def reload(self, open_next: bool = True) -> None:
         """Load the checklist; with ``open_next`` the next step for this role opens."""
-        self._open_next_after_load = open_next
+        # Loads run on a pool and may finish out of order: only the newest one is shown, and a
+        # request to open the next step holds until that one arrives.
+        self._open_next_after_load = self._open_next_after_load or open_next
+        self._generation += 1
+        generation = self._generation
         self._runner.run(
             partial(self._services.checklist, self._case_number),
-            self._on_checklist_loaded,
+            lambda snapshot: self._on_checklist_loaded(snapshot, generation),
             self._on_checklist_failed,
         )
 
@@ -124,7 +129,9 @@ class WorkflowWidget(QWidget):
             self.page.save_now()
         super().hideEvent(event)
 
-    def _on_checklist_loaded(self, snapshot: ChecklistSnapshot) -> None:
+    def _on_checklist_loaded(self, snapshot: ChecklistSnapshot, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
         self.status.hide()
         current = self.checklist.current_key()
         self.checklist.set_checklist(snapshot, current)
