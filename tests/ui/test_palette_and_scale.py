@@ -112,6 +112,16 @@ def test_the_case_workspace_follows_a_dark_palette(
     assert main.palette().color(QPalette.ColorRole.Window).name() == DARK[QPalette.ColorRole.Window]
     assert _unreadable_labels(main) == []
     main.grab().save(str(screenshot_dir / "dark-case-steps.png"))
+    # Every other section of the case, each as it first opens.
+    unreadable = {}
+    for index in range(1, overview.sections.count()):
+        overview.sections.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: not main.runner.busy, timeout=WAIT_MS)
+        QApplication.sendPostedEvents()
+        name = overview.sections.tabText(index)
+        unreadable[name] = _unreadable_labels(main)
+        main.grab().save(str(screenshot_dir / f"dark-case-{name.lower().replace(' ', '-')}.png"))
+    assert {name: found for name, found in unreadable.items() if found} == {}
     main.tabs.setCurrentIndex(0)
     QApplication.sendPostedEvents()
     main.grab().save(str(screenshot_dir / "dark-dashboard.png"))
