@@ -24,8 +24,10 @@ OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.FIRST_RESPONSE, CaseStatus.UNDER_IN
 PER_STATUS = 200
 #: How many cases the dashboard holds at most.
 KEEP = 600
-#: How many cases one background read takes while looking through the older ones.
-SCAN_PAGE = 1000
+#: How many cases one background read takes while looking through the older ones. Small reads
+#: keep the GUI thread's share of the interpreter: with 1,000 a read held it long enough to stall
+#: the screen for over 100 ms (tests/benchmarks/bench_case_list_ui.py); with 100, about 80 ms.
+SCAN_PAGE = 100
 
 
 @dataclass(frozen=True)
