@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -102,6 +103,10 @@ def main_window_services(workspace: Workspace, clock: Clock) -> MainWindowServic
     )
 
 
+#: How long after the main window appears the loaded objects are frozen (see below).
+SETTLE_AFTER_MS = 1_000
+
+
 def settle_garbage_collector() -> None:
     """Keep Python's full garbage collections short once everything is loaded.
 
@@ -156,7 +161,8 @@ class DesktopShell:
         window.signed_out.connect(self._on_main_signed_out)
         self._main_window = window
         self._show(window)
-        settle_garbage_collector()
+        # After the dashboard has painted, not before: the collection takes a moment.
+        QTimer.singleShot(SETTLE_AFTER_MS, settle_garbage_collector)
 
     def _on_main_signed_out(self) -> None:
         if self.workspace is not None:
