@@ -51,6 +51,7 @@ from incident_desk.ui.workflow.step_fields import (
 )
 from incident_desk.ui.workflow.step_page import StepPage
 from tests.conftest import DISPLAY_NAMES, passphrase_of
+from tests.forms.test_checklist_loader import STEP_ORDER
 from tests.ui.evidence_support import pick, sign
 from tests.ui.incident_driver import (
     NOW,
@@ -226,27 +227,7 @@ INTAKE = {
     "imminent_risk": "no",
 }
 #: Every step of the checklist this incident goes through (19), in the checklist's order.
-ALL_STEPS = (
-    "intake",
-    "victim_safety",
-    "separation",
-    "crime_scene",
-    "warden_notification",
-    "investigator_notification",
-    "state_police_referral",
-    "victim_advocate",
-    "other_facility_notice",
-    "scene_entry_log",
-    "scene_release",
-    "preservation_victim",
-    "preservation_perpetrator",
-    "medical_transport",
-    "clean_sheet",
-    "forensic_examiner",
-    "consent",
-    "dry_cell",
-    "eor_report",
-)
+ALL_STEPS = tuple(STEP_ORDER)
 
 
 class Recorded:

@@ -186,6 +186,31 @@ def step_values(record: StepRecordRow) -> dict[str, str]:
     return {str(key): str(value) for key, value in loaded.items()}
 
 
+def new_step_record(
+    workspace: Workspace,
+    case: CaseRow,
+    step: StepDefinition,
+    state: StepState,
+    occurred_at: datetime,
+    now: datetime,
+) -> StepRecordRow:
+    """A new entry of a step, by the signed-in user, under the protocol version in force; the
+    caller sets what it records (values, a reason, what it corrects)."""
+    return StepRecordRow(
+        case_id=case.id,
+        step_key=step.key,
+        state=state,
+        values_json="{}",
+        not_applicable_reason="",
+        occurred_at=occurred_at,
+        recorded_at=now,
+        recorded_by_id=workspace.actor.id,
+        late_entry_reason="",
+        protocol_version=workspace.protocol.version,
+        correction_reason="",
+    )
+
+
 def named_in_step(work: UnitOfWork, step_record_id: int | None, field: str) -> str:
     """The name typed into the field of the step entry that wrote a record ("Placed by: Officer
     Tran"): the person who acted, who may have no account here; "" when there is none."""

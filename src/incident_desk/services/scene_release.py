@@ -15,6 +15,7 @@ from incident_desk.domain.validation import (
     format_moment,
 )
 from incident_desk.services.errors import AccessDenied, InputRejected, rejected
+from incident_desk.services.first_response import new_step_record
 from incident_desk.services.scene_messages import (
     MSG_ALREADY_RELEASED,
     MSG_RELEASE_BEFORE_LAST_MOVE,
@@ -30,7 +31,7 @@ from incident_desk.storage.repositories.evidence_repository import ContactDirect
 from incident_desk.storage.repositories.first_response_repository import (
     FirstResponseRepository,
 )
-from incident_desk.storage.rows import CaseRow, SceneReleaseRow, StepRecordRow
+from incident_desk.storage.rows import CaseRow, SceneReleaseRow
 from incident_desk.storage.unit_of_work import UnitOfWork
 
 SCENE_RELEASE_ROLES = frozenset({Role.INVESTIGATOR})
@@ -138,18 +139,6 @@ def _complete_release_step(
         "verified_at": verified_at.isoformat(),
         "verified_by": " ".join(verified_by.split()),
     }
-    work.add(
-        StepRecordRow(
-            case_id=case.id,
-            step_key=step.key,
-            state=StepState.DONE,
-            values_json=json.dumps(values, sort_keys=True),
-            not_applicable_reason="",
-            occurred_at=released_at,
-            recorded_at=now,
-            recorded_by_id=workspace.actor.id,
-            late_entry_reason="",
-            protocol_version=workspace.protocol.version,
-            correction_reason="",
-        )
-    )
+    record = new_step_record(workspace, case, step, StepState.DONE, released_at, now)
+    record.values_json = json.dumps(values, sort_keys=True)
+    work.add(record)

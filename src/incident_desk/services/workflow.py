@@ -34,6 +34,7 @@ from incident_desk.services.first_response import (
     check_late_entry,
     display_names,
     load_case_for_recording,
+    new_step_record,
     protocol_facts,
     raise_if,
     require_step_applies,
@@ -208,7 +209,7 @@ def record_step(
             raise rejected("step", _about(MSG_ALREADY_DONE, step, current, work))
         entered = _cleaned(values) if values is not None else draft_values(work, case, step)
         raise_if(_check_values(step, entered, now))
-        record = _record(workspace, case, step, StepState.DONE, moment, now)
+        record = new_step_record(workspace, case, step, StepState.DONE, moment, now)
         record.values_json = json.dumps(entered, sort_keys=True)
         record.late_entry_reason = late_entry_reason.strip()
         snapshot = _add(workspace, work, case, record)
@@ -234,7 +235,7 @@ def mark_not_applicable(
                 number=step.number, title=step.title, reason=current.not_applicable_reason
             )
             raise rejected("step", text)
-        record = _record(workspace, case, step, StepState.NOT_APPLICABLE, now, now)
+        record = new_step_record(workspace, case, step, StepState.NOT_APPLICABLE, now, now)
         record.not_applicable_reason = reason.strip()
         return _add(workspace, work, case, record)
 
@@ -265,7 +266,7 @@ def correct_step(
             raise_if(_check_moment(moment, now, late))
         merged = step_values(original) | _cleaned(values)
         raise_if(_check_values(step, merged, now))
-        record = _record(workspace, case, step, StepState.DONE, moment, now)
+        record = new_step_record(workspace, case, step, StepState.DONE, moment, now)
         record.values_json = json.dumps(merged, sort_keys=True)
         record.late_entry_reason = late
         record.corrects_id = original.id
@@ -291,7 +292,7 @@ def reopen_step(
             raise rejected(
                 "step", MSG_NOTHING_TO_REOPEN.format(number=step.number, title=step.title)
             )
-        record = _record(workspace, case, step, StepState.PENDING, now, now)
+        record = new_step_record(workspace, case, step, StepState.PENDING, now, now)
         record.corrects_id = current.id
         record.correction_reason = reason.strip()
         return _add(workspace, work, case, record)
@@ -346,29 +347,6 @@ def _about(template: str, step: StepDefinition, record: StepRecordRow, work: Uni
     name = display_names(work, [record.recorded_by_id]).get(record.recorded_by_id, "")
     return template.format(
         number=step.number, title=step.title, moment=format_moment(record.occurred_at), name=name
-    )
-
-
-def _record(
-    workspace: Workspace,
-    case: CaseRow,
-    step: StepDefinition,
-    state: StepState,
-    occurred_at: datetime,
-    now: datetime,
-) -> StepRecordRow:
-    return StepRecordRow(
-        case_id=case.id,
-        step_key=step.key,
-        state=state,
-        values_json="{}",
-        not_applicable_reason="",
-        occurred_at=occurred_at,
-        recorded_at=now,
-        recorded_by_id=workspace.actor.id,
-        late_entry_reason="",
-        protocol_version=workspace.protocol.version,
-        correction_reason="",
     )
 
 
